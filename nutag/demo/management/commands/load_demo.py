@@ -1,0 +1,17 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from nutag.accounts.demo import personas_demo_load
+from nutag.organisations.demo import organisations_demo_load
+from nutag.territory.loader import territory_load
+
+
+class Command(BaseCommand):
+    help = "Load reference data and the demo data set (idempotent: a second run changes nothing)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        report = territory_load()
+        self.stdout.write(f"Territory: {report.summary()}")
+        self.stdout.write(f"Organisations: {organisations_demo_load()} created or changed")
+        self.stdout.write(f"Personas: {personas_demo_load()} created")

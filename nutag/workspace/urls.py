@@ -1,0 +1,8 @@
+from django.urls import path
+
+from nutag.workspace import views
+
+app_name = "workspace"
+urlpatterns = [
+    path("", views.home, name="home"),
+]
