@@ -39,7 +39,6 @@ class User(AbstractUser):
     failed_login_count = models.PositiveSmallIntegerField(default=0, editable=False)
     locked_until = models.DateTimeField(null=True, blank=True, editable=False)
 
-
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")

@@ -6,3 +6,6 @@ class CatalogConfig(AppConfig):
     name = "nutag.catalog"
     label = "catalog"
     verbose_name = _("Service catalogue")
+
+    def ready(self) -> None:
+        from nutag.catalog import permissions  # noqa: F401

@@ -21,9 +21,7 @@ def test_visitor_reads_the_home_page_in_mongolian_and_switches_to_english(page: 
     screenshot(page, "home-en")
 
 
-def test_staff_signs_in_and_sees_their_role_and_territory(
-    page: Any, make_staff: Callable[..., User]
-) -> None:
+def test_staff_signs_in_and_sees_their_role_and_territory(page: Any, make_staff: Callable[..., User]) -> None:
     make_staff((Role.OFFICER, "gov-6404"), username="officer.e2e", password="correct-horse-battery")
     page.goto("/accounts/login/")
     page.get_by_label("Нэвтрэх нэр").fill("officer.e2e")
@@ -34,7 +32,9 @@ def test_staff_signs_in_and_sees_their_role_and_territory(
     screenshot(page, "workspace-mn")
 
 
-def test_search_for_a_soum_with_legacy_letters_works_without_javascript(browser: Any, live_server: Any, world: None) -> None:
+def test_search_for_a_soum_with_legacy_letters_works_without_javascript(
+    browser: Any, live_server: Any, world: None
+) -> None:
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto("/places/")

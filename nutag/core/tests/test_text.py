@@ -25,4 +25,13 @@ def test_mongolian_order_puts_o_bar_after_o_and_u_bar_after_u() -> None:
     from nutag.core.text import mongolian_sort_key
 
     names = ["Өлзийт", "Пүрэв", "Оюу", "Үенч", "Улаангом", "Фосфор", "Ёрөө", "Архангай"]
-    assert sorted(names, key=mongolian_sort_key) == ["Архангай", "Ёрөө", "Оюу", "Өлзийт", "Пүрэв", "Улаангом", "Үенч", "Фосфор"]
+    assert sorted(names, key=mongolian_sort_key) == [
+        "Архангай",
+        "Ёрөө",
+        "Оюу",
+        "Өлзийт",
+        "Пүрэв",
+        "Улаангом",
+        "Үенч",
+        "Фосфор",
+    ]
