@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "nutag.accounts",
     "nutag.catalog",
     "nutag.processes",
+    "nutag.cases",
     "nutag.portal",
     "nutag.workspace",
     "nutag.api",
@@ -248,7 +249,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "spiff": {"level": "WARNING"}},
 }
 
 NUTAG_SITE_URL = env("NUTAG_SITE_URL", "http://127.0.0.1:8000")
@@ -256,3 +257,8 @@ USE_THOUSAND_SEPARATOR = True
 # In development and tests WhiteNoise serves files straight from the apps' static folders.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
+# SMS provider for notifications (a class with send(phone=, text=) -> reference); the default records only.
+NUTAG_SMS_PROVIDER = env("NUTAG_SMS_PROVIDER", "nutag.cases.notifications.DevelopmentSmsProvider")
+NUTAG_UPLOAD_MAX_MB = 10
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

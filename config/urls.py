@@ -11,6 +11,8 @@ urlpatterns = [
     path("health", health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("nutag.accounts.urls")),
+    path("workspace/processes/", include("nutag.processes.urls")),
+    path("workspace/catalogue/transfer/", include("nutag.catalog.transfer_urls")),
     path("workspace/", include("nutag.workspace.urls")),
     path("", include("nutag.portal.urls")),
     path("api/v1/", include("nutag.api.urls")),

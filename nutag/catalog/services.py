@@ -273,7 +273,7 @@ def adoption_update(*, adoption: Adoption, actor: Any, **details: Any) -> Adopti
     adoption = Adoption.objects.select_for_update().select_related("version", "territory").get(pk=adoption.pk)
     require(actor, "change", adoption)
     before = audit.snapshot(adoption, ADOPTION_FIELDS)
-    version = details.pop("version", adoption.version)
+    version = ServiceVersion.objects.get(pk=details.pop("version", adoption.version).pk)
     if version.service_id != adoption.service_id or version.status != VersionStatus.PUBLISHED:
         raise ValidationFailed(_("An adoption can move only to a published version of its own service."))
     current = {

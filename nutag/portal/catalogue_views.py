@@ -90,6 +90,8 @@ def service_detail(request: HttpRequest, code: str) -> HttpResponse:
             "place": place,
             "local": local,
             "offers": offers,
+            "fee_mnt": local.effective_fee_mnt if local else version.fee_mnt,
+            "norm_days": local.effective_norm_days if local else version.service_norm_days,
             "aimags_offering": aimags_offering,
             "soums": TerritoryUnit.objects.filter(level__in=[Level.SOUM, Level.DISTRICT])
             .select_related("parent")

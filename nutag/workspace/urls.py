@@ -1,8 +1,17 @@
 from django.urls import path
 
-from nutag.workspace import views
+from nutag.workspace import catalogue_views, views
 
 app_name = "workspace"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("catalogue/", catalogue_views.service_list, name="catalogue"),
+    path("catalogue/<str:code>/", catalogue_views.service_detail, name="catalogue-service"),
+    path("catalogue/<str:code>/compare/", catalogue_views.version_compare, name="catalogue-compare"),
+    path("catalogue/<str:code>/v<int:number>/edit/", catalogue_views.version_edit, name="catalogue-version-edit"),
+    path("catalogue/<str:code>/<str:action>/", catalogue_views.version_action, name="catalogue-version-action"),
+    path("catalogue/<str:code>/adopt/new/", catalogue_views.adoption_create, name="adoption-create"),
+    path("adoptions/", catalogue_views.adoption_list, name="adoptions"),
+    path("adoptions/<int:pk>/", catalogue_views.adoption_detail, name="adoption-detail"),
+    path("adoptions/<int:pk>/action/", catalogue_views.adoption_action, name="adoption-action"),
 ]

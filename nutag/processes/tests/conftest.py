@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,3 +30,28 @@ def compiled(name: str) -> engine.CompiledModel:
 @pytest.fixture
 def now() -> datetime:
     return MONDAY
+
+
+@pytest.fixture
+def permit_version(world: None) -> Any:
+    """A published permit service with its reference process, adopted in soum B (aimag 64) and in a soum
+    of the other aimag (44)."""
+    from nutag.processes.services import process_model_upload
+
+    from .factories import make_adoption, make_version
+
+    version = make_version("BIZ-900", "permit")
+    process_model_upload(owner=version, file_name="permit.bpmn", content=demo_bytes("permit"), actor=None)
+    make_adoption(version, "6404")
+    make_adoption(version, "4401")
+    return version
+
+
+@pytest.fixture
+def adoption_b(permit_version: Any) -> Any:
+    return permit_version.adoptions.get(territory__code="6404")
+
+
+@pytest.fixture
+def adoption_other(permit_version: Any) -> Any:
+    return permit_version.adoptions.get(territory__code="4401")

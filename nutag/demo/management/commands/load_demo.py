@@ -3,7 +3,10 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from nutag.accounts.demo import personas_demo_load
+from nutag.cases.calendar import holidays_load
+from nutag.catalog.demo import catalogue_demo_load
 from nutag.organisations.demo import organisations_demo_load
+from nutag.processes.demo import processes_demo_load
 from nutag.territory.loader import territory_load
 
 
@@ -13,5 +16,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         report = territory_load()
         self.stdout.write(f"Territory: {report.summary()}")
+        self.stdout.write(f"Public holidays: {holidays_load()} added")
         self.stdout.write(f"Organisations: {organisations_demo_load()} created or changed")
         self.stdout.write(f"Personas: {personas_demo_load()} created")
+        services, adoptions = catalogue_demo_load()
+        self.stdout.write(f"Catalogue: {services} services and {adoptions} adoptions created")
+        self.stdout.write(f"Process models: {processes_demo_load()} attached or changed")

@@ -1,0 +1,57 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RequestStatus(models.TextChoices):
+    """Compatible with E-Mongolia's request statuses (see E_MONGOLIA below); `awaiting_payment` is E-Mongolia's
+    SUBMITTED of a paid service before the payment arrives."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    AWAITING_PAYMENT = "awaiting_payment", _("Waiting for payment")
+    PROCESSING = "processing", _("Being processed")
+    RETURNED = "returned", _("Returned for correction")
+    DOCUMENTS_REQUESTED = "documents_requested", _("Documents requested")
+    COMPLETED = "completed", _("Completed")
+    REJECTED = "rejected", _("Rejected")
+    EXPIRED = "expired", _("Expired")
+
+
+E_MONGOLIA = {
+    RequestStatus.DRAFT: "DRAFT",
+    RequestStatus.SUBMITTED: "SUBMITTED",
+    RequestStatus.AWAITING_PAYMENT: "SUBMITTED",
+    RequestStatus.PROCESSING: "PROCESSING",
+    RequestStatus.RETURNED: "EDIT",
+    RequestStatus.DOCUMENTS_REQUESTED: "FILE_REQUESTED",
+    RequestStatus.COMPLETED: "COMPLETED",
+    RequestStatus.REJECTED: "REJECTED",
+    RequestStatus.EXPIRED: "EXPIRED",
+}
+OPEN_STATUSES = (RequestStatus.SUBMITTED, RequestStatus.AWAITING_PAYMENT, RequestStatus.PROCESSING,
+                 RequestStatus.RETURNED, RequestStatus.DOCUMENTS_REQUESTED)
+WAITING_ON_APPLICANT = (RequestStatus.RETURNED, RequestStatus.DOCUMENTS_REQUESTED, RequestStatus.AWAITING_PAYMENT)
+FINAL_STATUSES = (RequestStatus.COMPLETED, RequestStatus.REJECTED, RequestStatus.EXPIRED)
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Online")
+    OPERATOR = "operator", _("Soum operator")
+    KHURDAN = "khurdan", _("KHURDAN point")
+
+
+class WorkItemStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Withdrawn")
+
+
+class NotificationChannel(models.TextChoices):
+    EMAIL = "email", _("Email")
+    SMS = "sms", _("SMS")
+
+
+class NotificationStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")

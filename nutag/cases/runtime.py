@@ -1,0 +1,124 @@
+"""The bridge between a request and its process: runs the engine (through processes.engine only), does the
+built-in service tasks, mirrors open user tasks into work items and keeps the timer due time. Called by
+cases.services inside their transaction, so the state, the work items, the events and the queued notifications
+commit together or not at all."""
+
+import datetime
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from django.utils import timezone
+
+from nutag.cases.calendar import calendar
+from nutag.cases.choices import FINAL_STATUSES, RequestStatus, WorkItemStatus
+from nutag.cases.models import Request, WorkItem
+from nutag.processes import engine
+from nutag.processes.models import ProcessModel
+from nutag.processes.records import CompiledModel, InstanceState
+
+REJECTING_ACTIONS = {"reject", "refuse", "deny", "decline"}
+RETURNING_ACTIONS = {"return", "return_for_correction", "correct"}
+
+
+@lru_cache(maxsize=256)
+def _compiled(spec_hash: str, definition_json: str) -> CompiledModel:
+    return CompiledModel.from_json(definition_json)
+
+
+def compiled_for(process_model: ProcessModel) -> CompiledModel:
+    assert process_model.definition_json is not None
+    return _compiled(process_model.spec_hash, process_model.definition_json)
+
+
+@dataclass
+class Effects:
+    """What a run of the engine asks the host to do after it commits (notifications) or to record (events)."""
+
+    notifications: list[tuple[str, str]] = field(default_factory=list)  # (kind, detail)
+    events: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # (kind, step, data)
+
+
+def _handle_service_task(request: Request, kind: str, name: str, now: datetime.datetime, effects: Effects) -> dict[str, Any]:
+    if kind == "issue-result":
+        request.outcome = "issued"
+        effects.events.append(("result_issued", name, {}))
+        effects.notifications.append(("result_ready", ""))
+        return {"result_issued": True}
+    if kind == "return-for-correction":
+        request.status = RequestStatus.RETURNED
+        request.paused_at = now
+        effects.events.append(("returned_for_correction", name, {"note": request.correction_note}))
+        effects.notifications.append(("returned", request.correction_note))
+        return {}
+    if kind == "request-fee":
+        request.status = RequestStatus.AWAITING_PAYMENT
+        request.fee_mnt = request.adoption.effective_fee_mnt
+        effects.events.append(("fee_requested", name, {"fee_mnt": request.fee_mnt}))
+        effects.notifications.append(("fee_requested", str(request.fee_mnt)))
+        return {"fee_mnt": request.fee_mnt}
+    if kind == "notify-applicant":
+        effects.notifications.append(("decision", request.decision_reason))
+        return {}
+    if kind == "notify-staff":
+        effects.events.append(("staff_reminded", name, {}))
+        effects.notifications.append(("staff_reminder", name))
+        return {}
+    effects.events.append(("service_task_skipped", name, {"kind": kind}))
+    return {}
+
+
+def settle(request: Request, model: CompiledModel, state: InstanceState, now: datetime.datetime) -> Effects:
+    """Run the built-in service tasks until the process waits, then bring the request's status, work items and
+    timer up to date. Mutates `request` (the caller saves it)."""
+    effects = Effects()
+    for _ in range(100):  # a model cannot make the host loop forever
+        pending = engine.pending_service_tasks(model, state)
+        if not pending:
+            break
+        for task in pending:
+            result = _handle_service_task(request, task.kind, task.name, now, effects)
+            state = engine.complete_service_task(model, state, task.task_id, result, now=now, calendar=calendar)
+    request.state_json = state.to_json()
+    _mirror_work_items(request, model, state, now)
+    timers = engine.due_timers(model, state)
+    request.next_timer_at = min((timer.due_at for timer in timers), default=None)
+    if engine.is_completed(model, state) and request.status not in FINAL_STATUSES:
+        if request.outcome == "issued":
+            request.status = RequestStatus.COMPLETED
+        elif request.status == RequestStatus.RETURNED:
+            request.status = RequestStatus.EXPIRED
+        else:
+            request.status = RequestStatus.REJECTED
+        request.closed_at = now
+        request.next_timer_at = None
+        effects.notifications.append(("closed", request.status))
+    return effects
+
+
+def _mirror_work_items(request: Request, model: CompiledModel, state: InstanceState, now: datetime.datetime) -> None:
+    open_tasks = {task.task_id: task for task in engine.open_user_tasks(model, state)}
+    existing = {item.task_id: item for item in request.work_items.filter(status=WorkItemStatus.OPEN)} if request.pk else {}
+    for task_id, item in existing.items():
+        if task_id not in open_tasks:
+            item.status = WorkItemStatus.CANCELLED if item.completed_at is None else item.status
+            if item.status == WorkItemStatus.CANCELLED:
+                item.save(update_fields=["status"])
+    for task_id, task in open_tasks.items():
+        if task_id in existing:
+            continue
+        WorkItem.objects.create(
+            request=request, task_id=task_id, element_id=task.element_id, name=task.name, role=task.role or "officer",
+            organisation=request.organisation, territory_path=request.territory_path,
+            actions=[{"value": value, "label": label} for value, label in task.actions],
+            decision_field=task.decision_field or "", due_at=task.due_at or request.norm_due_at,
+        )
+
+
+def load(request: Request) -> tuple[CompiledModel, InstanceState]:
+    assert request.process_model is not None
+    return compiled_for(request.process_model), InstanceState.from_json(request.state_json)
+
+
+def now() -> datetime.datetime:
+    return timezone.now()
