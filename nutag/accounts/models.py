@@ -1,4 +1,5 @@
 from functools import cached_property
+from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -130,3 +131,13 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} @ {self.organisation}"
+
+
+def acting_user(request: Any) -> User:
+    """The signed-in user of a request, for the services' `actor`; views reach it only behind login checks."""
+    user = request.user
+    if not isinstance(user, User):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    return user

@@ -63,14 +63,31 @@ class AdoptionSerializer(serializers.ModelSerializer[Adoption]):
 
     class Meta:
         model = Adoption
-        fields = ["id", "service", "version", "derived_from", "current_version", "territory", "organisation", "status",
-                  "channels", "fee_mnt", "service_norm_days", "extra_documents", "extra_form_fields", "note_mn",
-                  "note_en", "variance"]
+        fields = [
+            "id",
+            "service",
+            "version",
+            "derived_from",
+            "current_version",
+            "territory",
+            "organisation",
+            "status",
+            "channels",
+            "fee_mnt",
+            "service_norm_days",
+            "extra_documents",
+            "extra_form_fields",
+            "note_mn",
+            "note_en",
+            "variance",
+        ]
 
 
 class AdoptionWriteSerializer(serializers.Serializer[Any]):
     service = serializers.CharField(help_text="Code of the reference service")
-    version = serializers.IntegerField(required=False, help_text="Published version number; default: the current one")
+    version = serializers.IntegerField(
+        required=False, help_text="Published version number; default: the current one"
+    )
     territory = serializers.CharField(help_text="Code of the aimag or soum")
     organisation = serializers.CharField(help_text="Code of the delivering organisation")
     status = serializers.ChoiceField(choices=["planned", "offered"], default="planned")
@@ -94,9 +111,14 @@ def _version(service: ReferenceService, number: Any, user: Any) -> ServiceVersio
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Published reference services", parameters=[
-        OpenApiParameter("q", OpenApiTypes.STR), OpenApiParameter("category", OpenApiTypes.STR),
-        OpenApiParameter("life_event", OpenApiTypes.STR)]),
+    list=extend_schema(
+        summary="Published reference services",
+        parameters=[
+            OpenApiParameter("q", OpenApiTypes.STR),
+            OpenApiParameter("category", OpenApiTypes.STR),
+            OpenApiParameter("life_event", OpenApiTypes.STR),
+        ],
+    ),
     retrieve=extend_schema(summary="One reference service with its current version"),
 )
 class ServiceViewSet(viewsets.ReadOnlyModelViewSet[ReferenceService]):
@@ -108,28 +130,44 @@ class ServiceViewSet(viewsets.ReadOnlyModelViewSet[ReferenceService]):
     def get_queryset(self) -> QuerySet[ReferenceService]:
         params = self.request.query_params
         if self.action == "list":
-            return published_services(query=params.get("q", ""), category=params.get("category", ""),
-                                      life_event=params.get("life_event", ""))
+            return published_services(
+                query=params.get("q", ""),
+                category=params.get("category", ""),
+                life_event=params.get("life_event", ""),
+            )
         return ReferenceService.objects.select_related("current_version")
 
-    @extend_schema(summary="Create a reference service with its first draft (designers)",
-                   request=ServiceCreateSerializer, responses={201: VersionSerializer})
+    @extend_schema(
+        summary="Create a reference service with its first draft (designers)",
+        request=ServiceCreateSerializer,
+        responses={201: VersionSerializer},
+    )
     def create(self, request: Request) -> Response:
         payload = ServiceCreateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        version = services.service_create(code=payload.validated_data["code"], data=payload.validated_data["version"],
-                                          actor=request.user)
+        version = services.service_create(
+            code=payload.validated_data["code"], data=payload.validated_data["version"], actor=request.user
+        )
         return Response(VersionSerializer(version).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(summary="The versions of a service you may see", responses=VersionSerializer(many=True))
     @action(detail=True, methods=["get"])
     def versions(self, request: Request, code: str) -> Response:
         service = self.get_object()
-        return Response(VersionSerializer(visible_to(request.user, service.versions.all()).order_by("-number"), many=True).data)
+        return Response(
+            VersionSerializer(
+                visible_to(request.user, service.versions.all()).order_by("-number"), many=True
+            ).data
+        )
 
-    @extend_schema(summary="Compare two versions field by field", responses=DifferenceSerializer(many=True),
-                   parameters=[OpenApiParameter("from", OpenApiTypes.INT, required=True),
-                               OpenApiParameter("to", OpenApiTypes.INT, required=True)])
+    @extend_schema(
+        summary="Compare two versions field by field",
+        responses=DifferenceSerializer(many=True),
+        parameters=[
+            OpenApiParameter("from", OpenApiTypes.INT, required=True),
+            OpenApiParameter("to", OpenApiTypes.INT, required=True),
+        ],
+    )
     @action(detail=True, methods=["get"])
     def compare(self, request: Request, code: str) -> Response:
         service = self.get_object()
@@ -149,29 +187,50 @@ class VersionViewSet(viewsets.GenericViewSet[ServiceVersion]):
 
     @extend_schema(summary="Change a draft version (designers)", request=VersionSerializer)
     def partial_update(self, request: Request, code: str, number: str) -> Response:
-        version = services.version_update(version=self._get(code, number), data=dict(request.data), actor=request.user)
+        version = services.version_update(
+            version=self._get(code, number), data=dict(request.data), actor=request.user
+        )
         return Response(VersionSerializer(version).data)
 
-    @extend_schema(summary="Start a new draft from the newest version (designers)", request=None,
-                   responses={201: VersionSerializer})
+    @extend_schema(
+        summary="Start a new draft from the newest version (designers)",
+        request=None,
+        responses={201: VersionSerializer},
+    )
     def start_draft(self, request: Request, code: str) -> Response:
-        draft = services.version_start_draft(service=get_object_or_404(ReferenceService, code=code), actor=request.user)
+        draft = services.version_start_draft(
+            service=get_object_or_404(ReferenceService, code=code), actor=request.user
+        )
         return Response(VersionSerializer(draft).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(summary="Publish a draft (designers)", request=None)
     def publish(self, request: Request, code: str, number: str) -> Response:
-        return Response(VersionSerializer(services.version_publish(version=self._get(code, number), actor=request.user)).data)
+        return Response(
+            VersionSerializer(
+                services.version_publish(version=self._get(code, number), actor=request.user)
+            ).data
+        )
 
     @extend_schema(summary="Retire a published version (designers)", request=None)
     def retire(self, request: Request, code: str, number: str) -> Response:
-        return Response(VersionSerializer(services.version_retire(version=self._get(code, number), actor=request.user)).data)
+        return Response(
+            VersionSerializer(
+                services.version_retire(version=self._get(code, number), actor=request.user)
+            ).data
+        )
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Adoptions you may see", parameters=[
-        OpenApiParameter("territory", OpenApiTypes.STR, description="Code of an aimag or soum: it and below"),
-        OpenApiParameter("service", OpenApiTypes.STR), OpenApiParameter("behind", OpenApiTypes.BOOL,
-                                                                        description="Only adoptions on an older version")]),
+    list=extend_schema(
+        summary="Adoptions you may see",
+        parameters=[
+            OpenApiParameter(
+                "territory", OpenApiTypes.STR, description="Code of an aimag or soum: it and below"
+            ),
+            OpenApiParameter("service", OpenApiTypes.STR),
+            OpenApiParameter("behind", OpenApiTypes.BOOL, description="Only adoptions on an older version"),
+        ],
+    ),
 )
 class AdoptionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Adoption]):
     serializer_class = AdoptionSerializer
@@ -192,11 +251,15 @@ class AdoptionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                 adoptions = adoptions.filter(territory_path__startswith=path)
         if params.get("service"):
             adoptions = adoptions.filter(service__code=params["service"])
-        return adoptions.select_related("service__current_version", "version", "derived_from", "territory",
-                                        "organisation").order_by("territory_path", "service__code")
+        return adoptions.select_related(
+            "service__current_version", "version", "derived_from", "territory", "organisation"
+        ).order_by("territory_path", "service__code")
 
-    @extend_schema(summary="Adopt a published version for an aimag or soum (organisation admins)",
-                   request=AdoptionWriteSerializer, responses={201: AdoptionSerializer})
+    @extend_schema(
+        summary="Adopt a published version for an aimag or soum (organisation admins)",
+        request=AdoptionWriteSerializer,
+        responses={201: AdoptionSerializer},
+    )
     def create(self, request: Request) -> Response:
         payload = AdoptionWriteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -210,41 +273,69 @@ class AdoptionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         organisation = Organisation.objects.filter(code=data.pop("organisation")).first()
         if territory is None or organisation is None:
             raise NotFound("Unknown territory or organisation code.")
-        adoption = services.adoption_create(version=version, territory=territory, organisation=organisation,
-                                            actor=request.user, **data)
+        adoption = services.adoption_create(
+            version=version, territory=territory, organisation=organisation, actor=request.user, **data
+        )
         return Response(AdoptionSerializer(adoption).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Change the status of an adoption (planned, offered, suspended, withdrawn)",
-                   request=AdoptionStatusSerializer)
+    @extend_schema(
+        summary="Change the status of an adoption (planned, offered, suspended, withdrawn)",
+        request=AdoptionStatusSerializer,
+    )
     @action(detail=True, methods=["post"], url_path="status")
     def set_status(self, request: Request, pk: str) -> Response:
         payload = AdoptionStatusSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        adoption = services.adoption_set_status(adoption=self.get_object(), actor=request.user, **payload.validated_data)
+        adoption = services.adoption_set_status(
+            adoption=self.get_object(), actor=request.user, **payload.validated_data
+        )
         return Response(AdoptionSerializer(adoption).data)
 
 
-CoverageSerializer = inline_serializer("Coverage", fields={
-    "aimags": inline_serializer("AimagCoverage", many=True, fields={
-        "code": serializers.CharField(), "name_mn": serializers.CharField(), "name_en": serializers.CharField(),
-        "offered": serializers.IntegerField(), "share": serializers.FloatField()}),
-    "distinct_total": serializers.IntegerField(),
-    "catalogue_size": serializers.IntegerField(),
-})
+CoverageSerializer = inline_serializer(
+    "Coverage",
+    fields={
+        "aimags": inline_serializer(
+            "AimagCoverage",
+            many=True,
+            fields={
+                "code": serializers.CharField(),
+                "name_mn": serializers.CharField(),
+                "name_en": serializers.CharField(),
+                "offered": serializers.IntegerField(),
+                "share": serializers.FloatField(),
+            },
+        ),
+        "distinct_total": serializers.IntegerField(),
+        "catalogue_size": serializers.IntegerField(),
+    },
+)
 
 
 class CoverageViewSet(viewsets.ViewSet):
     permission_classes = [IsAuthenticatedOrReadOnly]
 
-    @extend_schema(summary="Services offered per aimag and distinct services offered anywhere",
-                   parameters=[OpenApiParameter("aimag", OpenApiTypes.STR)], responses=CoverageSerializer)
+    @extend_schema(
+        summary="Services offered per aimag and distinct services offered anywhere",
+        parameters=[OpenApiParameter("aimag", OpenApiTypes.STR)],
+        responses=CoverageSerializer,
+    )
     def list(self, request: Request) -> Response:
         coverage = coverage_summary(aimag_code=request.query_params.get("aimag", ""))
         size = coverage.catalogue_size or 1
-        return Response({
-            "aimags": [{"code": unit.code, "name_mn": unit.name_mn, "name_en": unit.name_en,
+        return Response(
+            {
+                "aimags": [
+                    {
+                        "code": unit.code,
+                        "name_mn": unit.name_mn,
+                        "name_en": unit.name_en,
                         "offered": coverage.per_aimag[unit.code],
-                        "share": round(coverage.per_aimag[unit.code] / size, 4)} for unit in coverage.aimags],
-            "distinct_total": coverage.distinct_total,
-            "catalogue_size": coverage.catalogue_size,
-        })
+                        "share": round(coverage.per_aimag[unit.code] / size, 4),
+                    }
+                    for unit in coverage.aimags
+                ],
+                "distinct_total": coverage.distinct_total,
+                "catalogue_size": coverage.catalogue_size,
+            }
+        )

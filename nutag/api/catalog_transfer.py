@@ -1,5 +1,6 @@
 """Catalogue export and import (docs/catalogue-format.md), included under /api/v1/catalogue/."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.http import HttpResponse
@@ -59,9 +60,10 @@ class _IgnoreFormatParameter(DefaultContentNegotiation):
     """`format` names the export's file format here, not a DRF renderer."""
 
     def select_renderer(
-        self, request: Request, renderers: list[BaseRenderer], format_suffix: str | None = None
+        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
     ) -> tuple[BaseRenderer, str]:
-        return renderers[0], renderers[0].media_type
+        renderer = next(iter(renderers))
+        return renderer, renderer.media_type
 
 
 class CatalogueExportView(APIView):

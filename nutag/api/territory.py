@@ -14,7 +14,7 @@ from nutag.territory.selectors import units_search
 
 
 class TerritoryUnitSerializer(serializers.ModelSerializer[TerritoryUnit]):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)  # type: ignore[assignment,var-annotated]
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
         model = TerritoryUnit
@@ -37,7 +37,7 @@ class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
     jurisdiction: serializers.SlugRelatedField[TerritoryUnit] = serializers.SlugRelatedField(
         slug_field="code", read_only=True
     )
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)  # type: ignore[assignment,var-annotated]
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
         model = Organisation

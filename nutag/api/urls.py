@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from nutag.api import catalog, catalog_transfer, processes, territory
+from nutag.api import catalog, catalog_transfer, processes, requests, territory
 
 router = DefaultRouter(trailing_slash=False)
 router.register("territory", territory.TerritoryUnitViewSet, basename="territory")
@@ -9,6 +9,8 @@ router.register("organisations", territory.OrganisationViewSet, basename="organi
 router.register("services", catalog.ServiceViewSet, basename="service")
 router.register("adoptions", catalog.AdoptionViewSet, basename="adoption")
 router.register("coverage", catalog.CoverageViewSet, basename="coverage")
+router.register("requests", requests.RequestViewSet, basename="request")
+router.register("work-items", requests.WorkItemViewSet, basename="work-item")
 processes.register(router)
 
 versions = catalog.VersionViewSet
@@ -17,8 +19,20 @@ app_name = "api"
 urlpatterns = [
     path("catalogue/", include(catalog_transfer.urlpatterns)),
     path("services/<str:code>/draft", versions.as_view({"post": "start_draft"}), name="service-start-draft"),
-    path("services/<str:code>/versions/<int:number>", versions.as_view({"patch": "partial_update"}), name="version-detail"),
-    path("services/<str:code>/versions/<int:number>/publish", versions.as_view({"post": "publish"}), name="version-publish"),
-    path("services/<str:code>/versions/<int:number>/retire", versions.as_view({"post": "retire"}), name="version-retire"),
+    path(
+        "services/<str:code>/versions/<int:number>",
+        versions.as_view({"patch": "partial_update"}),
+        name="version-detail",
+    ),
+    path(
+        "services/<str:code>/versions/<int:number>/publish",
+        versions.as_view({"post": "publish"}),
+        name="version-publish",
+    ),
+    path(
+        "services/<str:code>/versions/<int:number>/retire",
+        versions.as_view({"post": "retire"}),
+        name="version-retire",
+    ),
     path("", include(router.urls)),
 ]

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.validators import EmailValidator
 from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
 from django.utils.translation import gettext as _
 
 from nutag.accounts.register_number import InvalidRegisterNumber
@@ -67,7 +67,7 @@ def _clean_one(field: dict[str, Any], value: Any) -> Any:
     if kind in ("choice", "multichoice"):
         allowed = {choice["value"] for choice in field.get("choices", [])}
         values = value if isinstance(value, list) else [value]
-        if kind == "choice" and len(values) != 1 or any(v not in allowed for v in values):
+        if (kind == "choice" and len(values) != 1) or any(v not in allowed for v in values):
             raise ValueError(_("Choose one of the options."))
         return values if kind == "multichoice" else values[0]
     if kind == "register_number":
@@ -92,7 +92,9 @@ def _clean_one(field: dict[str, Any], value: Any) -> Any:
     return text
 
 
-def clean_answers(adoption: Adoption, answers: dict[str, Any], *, complete: bool) -> tuple[dict[str, Any], dict[str, str]]:
+def clean_answers(
+    adoption: Adoption, answers: dict[str, Any], *, complete: bool
+) -> tuple[dict[str, Any], dict[str, str]]:
     """The answers cleaned, and the problems by field name. With `complete`, required fields must be answered."""
     cleaned: dict[str, Any] = {}
     problems: dict[str, str] = {}
@@ -130,5 +132,8 @@ def check_upload(name: str, content: bytes) -> CheckedFile:
     if claimed is None:
         raise ValueError(_("Upload a PDF, PNG or JPEG file."))
     if not content.startswith(SIGNATURES[claimed]):
-        raise ValueError(_("The file's content is not a %(kind)s file, whatever its name says.") % {"kind": extension[1:].upper()})
+        raise ValueError(
+            _("The file's content is not a %(kind)s file, whatever its name says.")
+            % {"kind": extension[1:].upper()}
+        )
     return CheckedFile(content_type=claimed, size=len(content), sha256=hashlib.sha256(content).hexdigest())

@@ -11,20 +11,41 @@ LOCAL = ZoneInfo("Asia/Ulaanbaatar")
 
 # The fixed public holidays of the Labour Law (2022, art. 83) and the lunar ones of the coming years. The lunar
 # dates follow the Mongolian calendar and are set each year by government resolution: check them yearly.
-FIXED = [((1, 1), "Шинэ жил", "New Year"), ((3, 8), "Эмэгтэйчүүдийн баяр", "International Women's Day"),
-         ((6, 1), "Хүүхдийн баяр", "Children's Day"),
-         ((7, 11), "Үндэсний их баяр наадам", "Naadam"), ((7, 12), "Үндэсний их баяр наадам", "Naadam"),
-         ((7, 13), "Үндэсний их баяр наадам", "Naadam"), ((7, 14), "Үндэсний их баяр наадам", "Naadam"),
-         ((7, 15), "Үндэсний их баяр наадам", "Naadam"),
-         ((11, 26), "Тусгаар тогтнолын өдөр", "Independence Day"),
-         ((12, 29), "Үндэсний эрх чөлөө, тусгаар тогтнолоо сэргээсний баяр", "National Freedom and Independence Day")]
+FIXED = [
+    ((1, 1), "Шинэ жил", "New Year"),
+    ((3, 8), "Эмэгтэйчүүдийн баяр", "International Women's Day"),
+    ((6, 1), "Хүүхдийн баяр", "Children's Day"),
+    ((7, 11), "Үндэсний их баяр наадам", "Naadam"),
+    ((7, 12), "Үндэсний их баяр наадам", "Naadam"),
+    ((7, 13), "Үндэсний их баяр наадам", "Naadam"),
+    ((7, 14), "Үндэсний их баяр наадам", "Naadam"),
+    ((7, 15), "Үндэсний их баяр наадам", "Naadam"),
+    ((11, 26), "Тусгаар тогтнолын өдөр", "Independence Day"),
+    (
+        (12, 29),
+        "Үндэсний эрх чөлөө, тусгаар тогтнолоо сэргээсний баяр",
+        "National Freedom and Independence Day",
+    ),
+]
 LUNAR = {
-    2026: [("2026-02-18", "Цагаан сар"), ("2026-02-19", "Цагаан сар"), ("2026-02-20", "Цагаан сар"),
-           ("2026-11-10", "Их Эзэн Чингис хааны өдөр")],
-    2027: [("2027-02-07", "Цагаан сар"), ("2027-02-08", "Цагаан сар"), ("2027-02-09", "Цагаан сар"),
-           ("2027-11-29", "Их Эзэн Чингис хааны өдөр")],
-    2028: [("2028-02-26", "Цагаан сар"), ("2028-02-27", "Цагаан сар"), ("2028-02-28", "Цагаан сар"),
-           ("2028-11-17", "Их Эзэн Чингис хааны өдөр")],
+    2026: [
+        ("2026-02-18", "Цагаан сар"),
+        ("2026-02-19", "Цагаан сар"),
+        ("2026-02-20", "Цагаан сар"),
+        ("2026-11-10", "Их Эзэн Чингис хааны өдөр"),
+    ],
+    2027: [
+        ("2027-02-07", "Цагаан сар"),
+        ("2027-02-08", "Цагаан сар"),
+        ("2027-02-09", "Цагаан сар"),
+        ("2027-11-29", "Их Эзэн Чингис хааны өдөр"),
+    ],
+    2028: [
+        ("2028-02-26", "Цагаан сар"),
+        ("2028-02-27", "Цагаан сар"),
+        ("2028-02-28", "Цагаан сар"),
+        ("2028-11-17", "Их Эзэн Чингис хааны өдөр"),
+    ],
 }
 
 
@@ -33,10 +54,18 @@ def holidays_load(years: range = range(2026, 2029)) -> int:
     added = 0
     for year in years:
         entries = [(datetime.date(year, m, d), mn, en) for (m, d), mn, en in FIXED]
-        entries += [(datetime.date.fromisoformat(day), mn, "Lunar New Year" if "Цагаан" in mn else "Chinggis Khaan's Day")
-                    for day, mn in LUNAR.get(year, [])]
+        entries += [
+            (
+                datetime.date.fromisoformat(day),
+                mn,
+                "Lunar New Year" if "Цагаан" in mn else "Chinggis Khaan's Day",
+            )
+            for day, mn in LUNAR.get(year, [])
+        ]
         for date, name_mn, name_en in entries:
-            added += Holiday.objects.get_or_create(date=date, defaults={"name_mn": name_mn, "name_en": name_en})[1]
+            added += Holiday.objects.get_or_create(
+                date=date, defaults={"name_mn": name_mn, "name_en": name_en}
+            )[1]
     holiday_dates.cache_clear()
     return added
 

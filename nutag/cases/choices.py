@@ -28,9 +28,18 @@ E_MONGOLIA = {
     RequestStatus.REJECTED: "REJECTED",
     RequestStatus.EXPIRED: "EXPIRED",
 }
-OPEN_STATUSES = (RequestStatus.SUBMITTED, RequestStatus.AWAITING_PAYMENT, RequestStatus.PROCESSING,
-                 RequestStatus.RETURNED, RequestStatus.DOCUMENTS_REQUESTED)
-WAITING_ON_APPLICANT = (RequestStatus.RETURNED, RequestStatus.DOCUMENTS_REQUESTED, RequestStatus.AWAITING_PAYMENT)
+OPEN_STATUSES = (
+    RequestStatus.SUBMITTED,
+    RequestStatus.AWAITING_PAYMENT,
+    RequestStatus.PROCESSING,
+    RequestStatus.RETURNED,
+    RequestStatus.DOCUMENTS_REQUESTED,
+)
+WAITING_ON_APPLICANT = (
+    RequestStatus.RETURNED,
+    RequestStatus.DOCUMENTS_REQUESTED,
+    RequestStatus.AWAITING_PAYMENT,
+)
 FINAL_STATUSES = (RequestStatus.COMPLETED, RequestStatus.REJECTED, RequestStatus.EXPIRED)
 
 
@@ -55,3 +64,21 @@ class NotificationStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+
+
+EVENT_LABELS = {
+    "created": _("Application started"),
+    "document_added": _("Document attached"),
+    "submitted": _("Request submitted"),
+    "claimed": _("Taken up by an officer"),
+    "released": _("Put back in the queue"),
+    "assigned": _("Assigned by a supervisor"),
+    "decided": _("Decision at a step"),
+    "returned_for_correction": _("Returned for correction"),
+    "corrected": _("Corrected request sent"),
+    "fee_requested": _("Fee requested"),
+    "paid": _("Fee paid"),
+    "result_issued": _("Result issued"),
+    "staff_reminded": _("Staff reminded"),
+    "timer": _("Deadline reached"),
+}

@@ -12,25 +12,35 @@ from nutag.catalog.models import Adoption
 
 
 def _label(item: dict[str, Any], key: str) -> str:
-    return str(item.get(f"{key}_en" if get_language() == "en" else f"{key}_mn") or item.get(f"{key}_mn") or "")
+    return str(
+        item.get(f"{key}_en" if get_language() == "en" else f"{key}_mn") or item.get(f"{key}_mn") or ""
+    )
 
 
 def answers_form(adoption: Adoption, data: Any = None, initial: dict[str, Any] | None = None) -> forms.Form:
     form = forms.Form(data=data, initial=initial)
     for field in form_fields(adoption):
         kind, name = field.get("type"), field["name"]
-        common: dict[str, Any] = {"label": _label(field, "label"), "help_text": _label(field, "help"), "required": False}
+        common: dict[str, Any] = {
+            "label": _label(field, "label"),
+            "help_text": _label(field, "help"),
+            "required": False,
+        }
         choices = [(c["value"], _label(c, "label")) for c in field.get("choices", [])]
         if kind == "textarea":
             form.fields[name] = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), **common)
         elif kind == "number":
-            form.fields[name] = forms.CharField(widget=forms.TextInput(attrs={"inputmode": "decimal"}), **common)
+            form.fields[name] = forms.CharField(
+                widget=forms.TextInput(attrs={"inputmode": "decimal"}), **common
+            )
         elif kind == "date":
             form.fields[name] = forms.CharField(widget=forms.DateInput(attrs={"type": "date"}), **common)
         elif kind == "choice":
             form.fields[name] = forms.ChoiceField(choices=[("", "—"), *choices], **common)
         elif kind == "multichoice":
-            form.fields[name] = forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **common)
+            form.fields[name] = forms.MultipleChoiceField(
+                choices=choices, widget=forms.CheckboxSelectMultiple, **common
+            )
         elif kind == "boolean":
             form.fields[name] = forms.BooleanField(**common)
         else:
@@ -40,8 +50,11 @@ def answers_form(adoption: Adoption, data: Any = None, initial: dict[str, Any] |
         if field.get("visible_if"):
             condition = field["visible_if"]
             form.fields[name].help_text = (
-                f"{form.fields[name].help_text} " + str(_("(only if “%(field)s” is “%(value)s”)") % {
-                    "field": condition.get("field"), "value": condition.get("equals")})
+                f"{form.fields[name].help_text} "
+                + str(
+                    _("(only if “%(field)s” is “%(value)s”)")
+                    % {"field": condition.get("field"), "value": condition.get("equals")}
+                )
             ).strip()
     return form
 
@@ -52,21 +65,30 @@ class UploadForm(forms.Form):
 
     def __init__(self, adoption: Adoption, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["code"].choices = [(d["code"], _label(d, "name")) for d in documents_required(adoption)]
+        choices = [(d["code"], _label(d, "name")) for d in documents_required(adoption)]
+        self.fields["code"].choices = choices  # type: ignore[attr-defined]
 
 
 class ActionForm(forms.Form):
     action = forms.CharField(widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput)
-    reason = forms.CharField(label=_("Reason (shown to the applicant when refusing)"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))
-    note = forms.CharField(label=_("What the applicant must correct (when returning)"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason (shown to the applicant when refusing)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    note = forms.CharField(
+        label=_("What the applicant must correct (when returning)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class FindCitizenForm(forms.Form):
     register_number = forms.CharField(label=_("Citizen's register number"), max_length=20)
-    full_name = forms.CharField(label=_("Full name (for a citizen new to Nutag)"), max_length=200, required=False)
+    full_name = forms.CharField(
+        label=_("Full name (for a citizen new to Nutag)"), max_length=200, required=False
+    )
     service = forms.CharField(label=_("Service code"), max_length=40)
 
 

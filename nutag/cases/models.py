@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nutag.cases.choices import (
     E_MONGOLIA,
+    EVENT_LABELS,
     Channel,
     NotificationChannel,
     NotificationStatus,
@@ -40,22 +41,45 @@ class Request(models.Model):
     is recorded as a RequestEvent; `version` increases with each change so a stale action gets a conflict."""
 
     number = models.CharField(_("reference number"), max_length=16, unique=True, null=True, blank=True)
-    service = models.ForeignKey(ReferenceService, verbose_name=_("service"), on_delete=models.PROTECT, related_name="+")
-    adoption = models.ForeignKey(Adoption, verbose_name=_("adoption"), on_delete=models.PROTECT, related_name="requests")
+    service = models.ForeignKey(
+        ReferenceService, verbose_name=_("service"), on_delete=models.PROTECT, related_name="+"
+    )
+    adoption = models.ForeignKey(
+        Adoption, verbose_name=_("adoption"), on_delete=models.PROTECT, related_name="requests"
+    )
     service_version = models.ForeignKey(ServiceVersion, on_delete=models.PROTECT, related_name="+")
-    process_model = models.ForeignKey("processes.ProcessModel", null=True, blank=True, on_delete=models.PROTECT,
-                                      related_name="+")
-    organisation = models.ForeignKey(Organisation, verbose_name=_("resolving organisation"), on_delete=models.PROTECT,
-                                     related_name="requests")
-    territory = models.ForeignKey(TerritoryUnit, verbose_name=_("aimag or soum"), on_delete=models.PROTECT, related_name="+")
+    process_model = models.ForeignKey(
+        "processes.ProcessModel", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("resolving organisation"),
+        on_delete=models.PROTECT,
+        related_name="requests",
+    )
+    territory = models.ForeignKey(
+        TerritoryUnit, verbose_name=_("aimag or soum"), on_delete=models.PROTECT, related_name="+"
+    )
     territory_path = models.CharField(max_length=64, editable=False)
     aimag_code = models.CharField(max_length=4, editable=False)
-    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("applicant"), on_delete=models.PROTECT,
-                                  related_name="requests")
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("applicant"),
+        on_delete=models.PROTECT,
+        related_name="requests",
+    )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
-    operator = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("operator"), null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="assisted_requests")
-    status = models.CharField(_("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.DRAFT)
+    operator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("operator"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assisted_requests",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.DRAFT
+    )
     form_data = models.JSONField(_("answers"), default=dict, blank=True)
     state_json = models.TextField(blank=True, default="", editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -78,14 +102,22 @@ class Request(models.Model):
         verbose_name_plural = _("requests")
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["applicant", "idempotency_key"], condition=~Q(idempotency_key=""),
-                                    name="request_idempotency_unique"),
+            models.UniqueConstraint(
+                fields=["applicant", "idempotency_key"],
+                condition=~Q(idempotency_key=""),
+                name="request_idempotency_unique",
+            ),
         ]
         indexes = [
             models.Index(fields=["applicant", "-created_at"], name="request_applicant_idx"),
-            models.Index(fields=["next_timer_at"], condition=Q(next_timer_at__isnull=False), name="request_timer_idx"),
-            models.Index(fields=["organisation", "statutory_due_at"],
-                         condition=Q(status__in=["submitted", "processing", "awaiting_payment"]), name="request_overdue_idx"),
+            models.Index(
+                fields=["next_timer_at"], condition=Q(next_timer_at__isnull=False), name="request_timer_idx"
+            ),
+            models.Index(
+                fields=["organisation", "statutory_due_at"],
+                condition=Q(status__in=["submitted", "processing", "awaiting_payment"]),
+                name="request_overdue_idx",
+            ),
             models.Index(fields=["aimag_code", "status"], name="request_aimag_status_idx"),
         ]
 
@@ -132,23 +164,33 @@ class WorkItem(models.Model):
     role = models.CharField(_("role"), max_length=20)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="work_items")
     territory_path = models.CharField(max_length=64)
-    status = models.CharField(_("status"), max_length=10, choices=WorkItemStatus.choices, default=WorkItemStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=10, choices=WorkItemStatus.choices, default=WorkItemStatus.OPEN
+    )
     actions = models.JSONField(default=list)
     decision_field = models.CharField(max_length=60, blank=True)
-    claimed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="claimed_work")
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="claimed_work"
+    )
     due_at = models.DateTimeField(_("due"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     completed_at = models.DateTimeField(null=True, blank=True)
-    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="+")
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("work item")
         verbose_name_plural = _("work items")
         indexes = [
-            models.Index(fields=["organisation", "role", "due_at"], condition=Q(status="open"), name="workitem_queue_idx"),
-            models.Index(fields=["claimed_by", "due_at"], condition=Q(status="open"), name="workitem_mine_idx"),
+            models.Index(
+                fields=["organisation", "role", "due_at"],
+                condition=Q(status="open"),
+                name="workitem_queue_idx",
+            ),
+            models.Index(
+                fields=["claimed_by", "due_at"], condition=Q(status="open"), name="workitem_mine_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -160,7 +202,9 @@ class RequestEvent(models.Model):
 
     request = models.ForeignKey(Request, on_delete=models.PROTECT, related_name="events")
     at = models.DateTimeField()
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     kind = models.CharField(max_length=40)
     status_before = models.CharField(max_length=20, blank=True)
     status_after = models.CharField(max_length=20, blank=True)
@@ -181,6 +225,10 @@ class RequestEvent(models.Model):
         if self.pk is not None:
             raise RuntimeError("Request events are append-only.")
         super().save(*args, **kwargs)
+
+    @property
+    def label(self) -> str:
+        return str(EVENT_LABELS.get(self.kind, self.kind))
 
 
 class AccessRecord(models.Model):
@@ -206,7 +254,9 @@ class Notification(models.Model):
     address = models.CharField(max_length=200)
     subject = models.CharField(max_length=300)
     body = models.TextField()
-    status = models.CharField(max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.QUEUED)
+    status = models.CharField(
+        max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.QUEUED
+    )
     provider_reference = models.CharField(max_length=120, blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

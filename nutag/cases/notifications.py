@@ -41,13 +41,22 @@ def _texts(request: Request, kind: str, detail: str) -> tuple[str, str]:
         "staff_reminder": _("Reminder: request %(number)s is waiting") % {"number": number},
     }
     bodies = {
-        "submitted": _("We received your request for “%(service)s”. Reference number: %(number)s. You can follow it under My requests.") % {"service": service, "number": number},
-        "returned": _("Your request %(number)s was returned for correction: %(detail)s") % {"number": number, "detail": detail},
-        "fee_requested": _("Please pay %(detail)s₮ for request %(number)s.") % {"number": number, "detail": detail},
-        "result_ready": _("The result of your request %(number)s for “%(service)s” is ready.") % {"service": service, "number": number},
-        "decision": _("A decision was made on your request %(number)s. %(detail)s") % {"number": number, "detail": detail},
-        "closed": _("Your request %(number)s is closed. See My requests for the details.") % {"number": number},
-        "staff_reminder": _("Request %(number)s is waiting at step “%(detail)s”.") % {"number": number, "detail": detail},
+        "submitted": _(
+            "We received your request for “%(service)s”. Reference number: %(number)s. You can follow it under My requests."
+        )
+        % {"service": service, "number": number},
+        "returned": _("Your request %(number)s was returned for correction: %(detail)s")
+        % {"number": number, "detail": detail},
+        "fee_requested": _("Please pay %(detail)s₮ for request %(number)s.")
+        % {"number": number, "detail": detail},
+        "result_ready": _("The result of your request %(number)s for “%(service)s” is ready.")
+        % {"service": service, "number": number},
+        "decision": _("A decision was made on your request %(number)s. %(detail)s")
+        % {"number": number, "detail": detail},
+        "closed": _("Your request %(number)s is closed. See My requests for the details.")
+        % {"number": number},
+        "staff_reminder": _("Request %(number)s is waiting at step “%(detail)s”.")
+        % {"number": number, "detail": detail},
     }
     return subjects[kind], bodies[kind]
 
@@ -59,11 +68,27 @@ def notification_queue(request: Request, kind: str, detail: str = "") -> list[No
         subject, body = _texts(request, kind, detail)
     created = []
     if recipient.email:
-        created.append(Notification(request=request, recipient=recipient, channel=NotificationChannel.EMAIL,
-                                    address=recipient.email, subject=subject, body=body))
+        created.append(
+            Notification(
+                request=request,
+                recipient=recipient,
+                channel=NotificationChannel.EMAIL,
+                address=recipient.email,
+                subject=subject,
+                body=body,
+            )
+        )
     if recipient.phone:
-        created.append(Notification(request=request, recipient=recipient, channel=NotificationChannel.SMS,
-                                    address=recipient.phone, subject=subject, body=body))
+        created.append(
+            Notification(
+                request=request,
+                recipient=recipient,
+                channel=NotificationChannel.SMS,
+                address=recipient.phone,
+                subject=subject,
+                body=body,
+            )
+        )
     Notification.objects.bulk_create(created)
     for notification in created:
         notification_send.enqueue(notification_id=notification.pk)
@@ -81,9 +106,13 @@ def notification_send(*, notification_id: int) -> None:
             reference = ""
         else:
             provider: Any = import_string(settings.NUTAG_SMS_PROVIDER)()
-            reference = provider.send(phone=notification.address, text=f"{notification.subject}. {notification.body}")
-    except Exception as error:  # noqa: BLE001 - a provider's failure is recorded, not raised into the worker
-        Notification.objects.filter(pk=notification.pk).update(status=NotificationStatus.FAILED, error=str(error)[:2000])
+            reference = provider.send(
+                phone=notification.address, text=f"{notification.subject}. {notification.body}"
+            )
+    except Exception as error:
+        Notification.objects.filter(pk=notification.pk).update(
+            status=NotificationStatus.FAILED, error=str(error)[:2000]
+        )
         raise
     Notification.objects.filter(pk=notification.pk).update(
         status=NotificationStatus.SENT, sent_at=timezone.now(), provider_reference=reference

@@ -24,7 +24,9 @@ def _operator_may_see(user: Any, request: Request) -> bool:
 
 
 def _resolves(user: Any, organisation_id: int) -> bool:
-    return any(a.role in RESOLVING_ROLES and a.organisation_id == organisation_id for a in user.role_assignments)
+    return any(
+        a.role in RESOLVING_ROLES and a.organisation_id == organisation_id for a in user.role_assignments
+    )
 
 
 @permissions.register(Request)
@@ -33,11 +35,21 @@ class RequestPolicy:
         if not user.is_authenticated:
             return False
         if action == "edit":  # answers, documents, submission, corrections
-            editable = obj.status in (RequestStatus.DRAFT, RequestStatus.RETURNED, RequestStatus.DOCUMENTS_REQUESTED)
-            return editable and (obj.applicant_id == user.pk or (_operator_may_see(user, obj) and obj.status not in FINAL_STATUSES))
+            editable = obj.status in (
+                RequestStatus.DRAFT,
+                RequestStatus.RETURNED,
+                RequestStatus.DOCUMENTS_REQUESTED,
+            )
+            return editable and (
+                obj.applicant_id == user.pk
+                or (_operator_may_see(user, obj) and obj.status not in FINAL_STATUSES)
+            )
         if action == "view":
-            return obj.applicant_id == user.pk or _operator_may_see(user, obj) or (
-                obj.status != RequestStatus.DRAFT and _resolves(user, obj.organisation_id))
+            return (
+                obj.applicant_id == user.pk
+                or _operator_may_see(user, obj)
+                or (obj.status != RequestStatus.DRAFT and _resolves(user, obj.organisation_id))
+            )
         return False
 
     def visible(self, user: Any, queryset: models.QuerySet[Any], action: str) -> models.QuerySet[Any]:

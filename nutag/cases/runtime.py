@@ -39,7 +39,9 @@ class Effects:
     events: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # (kind, step, data)
 
 
-def _handle_service_task(request: Request, kind: str, name: str, now: datetime.datetime, effects: Effects) -> dict[str, Any]:
+def _handle_service_task(
+    request: Request, kind: str, name: str, now: datetime.datetime, effects: Effects
+) -> dict[str, Any]:
     if kind == "issue-result":
         request.outcome = "issued"
         effects.events.append(("result_issued", name, {}))
@@ -78,7 +80,9 @@ def settle(request: Request, model: CompiledModel, state: InstanceState, now: da
             break
         for task in pending:
             result = _handle_service_task(request, task.kind, task.name, now, effects)
-            state = engine.complete_service_task(model, state, task.task_id, result, now=now, calendar=calendar)
+            state = engine.complete_service_task(
+                model, state, task.task_id, result, now=now, calendar=calendar
+            )
     request.state_json = state.to_json()
     _mirror_work_items(request, model, state, now)
     timers = engine.due_timers(model, state)
@@ -96,9 +100,15 @@ def settle(request: Request, model: CompiledModel, state: InstanceState, now: da
     return effects
 
 
-def _mirror_work_items(request: Request, model: CompiledModel, state: InstanceState, now: datetime.datetime) -> None:
+def _mirror_work_items(
+    request: Request, model: CompiledModel, state: InstanceState, now: datetime.datetime
+) -> None:
     open_tasks = {task.task_id: task for task in engine.open_user_tasks(model, state)}
-    existing = {item.task_id: item for item in request.work_items.filter(status=WorkItemStatus.OPEN)} if request.pk else {}
+    existing = (
+        {item.task_id: item for item in request.work_items.filter(status=WorkItemStatus.OPEN)}
+        if request.pk
+        else {}
+    )
     for task_id, item in existing.items():
         if task_id not in open_tasks:
             item.status = WorkItemStatus.CANCELLED if item.completed_at is None else item.status
@@ -108,10 +118,16 @@ def _mirror_work_items(request: Request, model: CompiledModel, state: InstanceSt
         if task_id in existing:
             continue
         WorkItem.objects.create(
-            request=request, task_id=task_id, element_id=task.element_id, name=task.name, role=task.role or "officer",
-            organisation=request.organisation, territory_path=request.territory_path,
+            request=request,
+            task_id=task_id,
+            element_id=task.element_id,
+            name=task.name,
+            role=task.role or "officer",
+            organisation=request.organisation,
+            territory_path=request.territory_path,
             actions=[{"value": value, "label": label} for value, label in task.actions],
-            decision_field=task.decision_field or "", due_at=task.due_at or request.norm_due_at,
+            decision_field=task.decision_field or "",
+            due_at=task.due_at or request.norm_due_at,
         )
 
 

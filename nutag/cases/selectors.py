@@ -12,8 +12,14 @@ from nutag.cases.models import AccessRecord, Request, RequestEvent, WorkItem
 from nutag.core.permissions import visible_to
 
 
-def queue_for(*, user: Any, mine_only: bool = False, overdue_only: bool = False, service: str = "",
-              now: datetime.datetime | None = None) -> QuerySet[WorkItem]:
+def queue_for(
+    *,
+    user: Any,
+    mine_only: bool = False,
+    overdue_only: bool = False,
+    service: str = "",
+    now: datetime.datetime | None = None,
+) -> QuerySet[WorkItem]:
     """Open work the user may act on, overdue first, then by due time (one indexed query per page)."""
     items = visible_to(user, WorkItem.objects.filter(status=WorkItemStatus.OPEN))
     if mine_only:
@@ -22,29 +28,50 @@ def queue_for(*, user: Any, mine_only: bool = False, overdue_only: bool = False,
         items = items.filter(due_at__lt=now or timezone.now())
     if service:
         items = items.filter(request__service__code=service)
-    return items.select_related("request__service_version", "request__territory", "claimed_by").order_by("due_at", "id")
+    return items.select_related("request__service_version", "request__territory", "claimed_by").order_by(
+        "due_at", "id"
+    )
 
 
 def requests_for_applicant(*, user: Any) -> QuerySet[Request]:
-    return (Request.objects.filter(applicant=user).select_related("service_version", "territory", "organisation")
-            .order_by("-created_at"))
+    return (
+        Request.objects.filter(applicant=user)
+        .select_related("service_version", "territory", "organisation")
+        .order_by("-created_at")
+    )
 
 
 def requests_filed_by_operator(*, user: Any) -> QuerySet[Request]:
-    return visible_to(user, Request.objects.filter(operator=user)).select_related(
-        "service_version", "applicant", "territory").order_by("-created_at")
+    return (
+        visible_to(user, Request.objects.filter(operator=user))
+        .select_related("service_version", "applicant", "territory")
+        .order_by("-created_at")
+    )
 
 
 def request_for_screen(*, user: Any, pk: int) -> Request | None:
     events = RequestEvent.objects.select_related("actor").order_by("at", "id")
     return (
         visible_to(user, Request.objects.all())
-        .select_related("service_version", "adoption__version", "territory", "organisation", "applicant", "operator",
-                        "process_model")
-        .prefetch_related(Prefetch("events", queryset=events), "documents",
-                          Prefetch("work_items", queryset=WorkItem.objects.filter(status=WorkItemStatus.OPEN)
-                                   .select_related("claimed_by")))
-        .filter(pk=pk).first()
+        .select_related(
+            "service_version",
+            "adoption__version",
+            "territory",
+            "organisation",
+            "applicant",
+            "operator",
+            "process_model",
+        )
+        .prefetch_related(
+            Prefetch("events", queryset=events),
+            "documents",
+            Prefetch(
+                "work_items",
+                queryset=WorkItem.objects.filter(status=WorkItemStatus.OPEN).select_related("claimed_by"),
+            ),
+        )
+        .filter(pk=pk)
+        .first()
     )
 
 
@@ -56,8 +83,9 @@ def overdue_for_supervisor(*, user: Any, now: datetime.datetime | None = None) -
     """Counts for the supervisor's offices: open requests, past the service norm, past the statutory deadline."""
     moment = now or timezone.now()
     organisations = [a.organisation_id for a in user.role_assignments if a.role == Role.SUPERVISOR]
-    open_requests = Request.objects.filter(organisation_id__in=organisations, status__in=OPEN_STATUSES).exclude(
-        status=RequestStatus.RETURNED)
+    open_requests = Request.objects.filter(
+        organisation_id__in=organisations, status__in=OPEN_STATUSES
+    ).exclude(status=RequestStatus.RETURNED)
     return open_requests.aggregate(
         open=Count("id"),
         past_norm=Count("id", filter=Q(norm_due_at__lt=moment)),
@@ -68,9 +96,14 @@ def overdue_for_supervisor(*, user: Any, now: datetime.datetime | None = None) -
 def overdue_requests(*, user: Any, now: datetime.datetime | None = None) -> QuerySet[Request]:
     moment = now or timezone.now()
     organisations = [a.organisation_id for a in user.role_assignments if a.role == Role.SUPERVISOR]
-    return (Request.objects.filter(organisation_id__in=organisations, status__in=OPEN_STATUSES, norm_due_at__lt=moment)
-            .exclude(status=RequestStatus.RETURNED).select_related("service_version", "territory")
-            .order_by("statutory_due_at"))
+    return (
+        Request.objects.filter(
+            organisation_id__in=organisations, status__in=OPEN_STATUSES, norm_due_at__lt=moment
+        )
+        .exclude(status=RequestStatus.RETURNED)
+        .select_related("service_version", "territory")
+        .order_by("statutory_due_at")
+    )
 
 
 def requests_due_for_timers(*, now: datetime.datetime | None = None, limit: int = 500) -> QuerySet[Request]:

@@ -27,11 +27,28 @@ from nutag.processes import engine
 from nutag.processes.selectors import process_model_for_adoption
 
 
-def _event(request: Request, kind: str, actor: Any, *, before: str = "", step: str = "", data: dict[str, Any] | None = None,
-           reason: str = "", visible: bool = True, at: datetime.datetime | None = None) -> None:
+def _event(
+    request: Request,
+    kind: str,
+    actor: Any,
+    *,
+    before: str = "",
+    step: str = "",
+    data: dict[str, Any] | None = None,
+    reason: str = "",
+    visible: bool = True,
+    at: datetime.datetime | None = None,
+) -> None:
     RequestEvent.objects.create(
-        request=request, at=at or timezone.now(), actor=actor if getattr(actor, "pk", None) else None, kind=kind,
-        status_before=before, status_after=request.status, step=step, after=data or None, reason=reason,
+        request=request,
+        at=at or timezone.now(),
+        actor=actor if getattr(actor, "pk", None) else None,
+        kind=kind,
+        status_before=before,
+        status_after=request.status,
+        step=step,
+        after=data or None,
+        reason=reason,
         is_visible_to_applicant=visible,
     )
 
@@ -39,7 +56,11 @@ def _event(request: Request, kind: str, actor: Any, *, before: str = "", step: s
 def _save(request: Request, expected_version: int | None = None) -> None:
     """Save with optimistic concurrency: the row must still be at the version the actor saw."""
     seen = request.version if expected_version is None else expected_version
-    fields = {f.attname: getattr(request, f.attname) for f in Request._meta.concrete_fields if f.name not in ("id", "version")}
+    fields = {
+        f.attname: getattr(request, f.attname)
+        for f in Request._meta.concrete_fields
+        if f.name not in ("id", "version")
+    }
     updated = Request.objects.filter(pk=request.pk, version=seen).update(**fields, version=F("version") + 1)
     if not updated:
         raise Conflict(_("Someone else changed this request a moment ago. Reload it and try again."))
@@ -55,14 +76,23 @@ def _apply_effects(request: Request, effects: runtime.Effects, actor: Any, now: 
 
 
 def _locked(request: Request) -> Request:
-    return Request.objects.select_for_update().select_related(
-        "adoption__version", "service_version", "process_model", "applicant", "organisation"
-    ).get(pk=request.pk)
+    return (
+        Request.objects.select_for_update(of=("self",))
+        .select_related("adoption__version", "service_version", "process_model", "applicant", "organisation")
+        .get(pk=request.pk)
+    )
 
 
 @transaction.atomic
-def request_start(*, adoption: Adoption, applicant: User, actor: User, channel: str = Channel.ONLINE,
-                  form_data: dict[str, Any] | None = None, idempotency_key: str = "") -> Request:
+def request_start(
+    *,
+    adoption: Adoption,
+    applicant: User,
+    actor: User,
+    channel: str = Channel.ONLINE,
+    form_data: dict[str, Any] | None = None,
+    idempotency_key: str = "",
+) -> Request:
     """A draft request for an offered service. A citizen applies for themself; an operator for a citizen."""
     if adoption.status != AdoptionStatus.OFFERED:
         raise ValidationFailed(_("This service is not offered here at the moment."))
@@ -70,12 +100,17 @@ def request_start(*, adoption: Adoption, applicant: User, actor: User, channel: 
         raise ValidationFailed(_("Requests are made for citizens, found by their register number."))
     if actor.pk == applicant.pk:
         channel = Channel.ONLINE
-    elif not (actor.is_platform_admin or actor.has_role_over(Role.OPERATOR, adoption.territory_path)
-              or actor.has_role_over(Role.OPERATOR, ".".join(adoption.territory_path.split(".")[:2]))):
+    elif not (
+        actor.is_platform_admin
+        or actor.has_role_over(Role.OPERATOR, adoption.territory_path)
+        or actor.has_role_over(Role.OPERATOR, ".".join(adoption.territory_path.split(".")[:2]))
+    ):
         raise PermissionDenied(_("Only operators of this aimag or soum may apply on a citizen's behalf."))
     elif channel == Channel.ONLINE:
         channel = Channel.OPERATOR
-    if channel not in adoption.channels and not (channel == Channel.KHURDAN and Channel.OPERATOR in adoption.channels):
+    if channel not in adoption.channels and not (
+        channel == Channel.KHURDAN and Channel.OPERATOR in adoption.channels
+    ):
         raise ValidationFailed(_("This service is not offered through this channel here."))
     if idempotency_key:
         existing = Request.objects.filter(applicant=applicant, idempotency_key=idempotency_key).first()
@@ -83,10 +118,18 @@ def request_start(*, adoption: Adoption, applicant: User, actor: User, channel: 
             return existing
     cleaned, _problems = answers.clean_answers(adoption, form_data or {}, complete=False)
     request = Request(
-        service_id=adoption.service_id, adoption=adoption, service_version=adoption.version,
-        organisation=adoption.organisation, territory=adoption.territory, territory_path=adoption.territory_path,
-        aimag_code=adoption.aimag_code, applicant=applicant, channel=channel,
-        operator=actor if actor.pk != applicant.pk else None, form_data=cleaned, idempotency_key=idempotency_key,
+        service_id=adoption.service_id,
+        adoption=adoption,
+        service_version=adoption.version,
+        organisation=adoption.organisation,
+        territory=adoption.territory,
+        territory_path=adoption.territory_path,
+        aimag_code=adoption.aimag_code,
+        applicant=applicant,
+        channel=channel,
+        operator=actor if actor.pk != applicant.pk else None,
+        form_data=cleaned,
+        idempotency_key=idempotency_key,
     )
     try:
         with transaction.atomic():
@@ -104,14 +147,18 @@ def request_save_answers(*, request: Request, actor: User, form_data: dict[str, 
     require(actor, "edit", request)
     if request.status not in (RequestStatus.DRAFT, RequestStatus.RETURNED):
         raise Conflict(_("This request can no longer be changed."))
-    cleaned, problems = answers.clean_answers(request.adoption, {**request.form_data, **form_data}, complete=False)
+    cleaned, problems = answers.clean_answers(
+        request.adoption, {**request.form_data, **form_data}, complete=False
+    )
     request.form_data = cleaned
     _save(request)
     return problems
 
 
 @transaction.atomic
-def request_attach_document(*, request: Request, actor: User, code: str, name: str, content: bytes) -> RequestDocument:
+def request_attach_document(
+    *, request: Request, actor: User, code: str, name: str, content: bytes
+) -> RequestDocument:
     request = _locked(request)
     require(actor, "edit", request)
     if request.status not in (RequestStatus.DRAFT, RequestStatus.RETURNED, RequestStatus.DOCUMENTS_REQUESTED):
@@ -122,9 +169,18 @@ def request_attach_document(*, request: Request, actor: User, code: str, name: s
         checked = answers.check_upload(name, content)
     except ValueError as error:
         raise ValidationFailed(str(error), details={"file": [str(error)]}) from None
-    document = RequestDocument(request=request, code=code, original_name=name[:200], content_type=checked.content_type,
-                               size=checked.size, sha256=checked.sha256, uploaded_by=actor)
-    document.file.save(f"{checked.sha256[:16]}{name[name.rfind('.'):].lower()}", ContentFile(content), save=False)
+    document = RequestDocument(
+        request=request,
+        code=code,
+        original_name=name[:200],
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=actor,
+    )
+    document.file.save(
+        f"{checked.sha256[:16]}{name[name.rfind('.') :].lower()}", ContentFile(content), save=False
+    )
     document.save()
     _event(request, "document_added", actor, data={"code": code, "name": document.original_name})
     return document
@@ -170,8 +226,14 @@ def request_submit(*, request: Request, actor: User, now: datetime.datetime | No
     data = {**request.form_data, "channel": request.channel, "fee_mnt": request.adoption.effective_fee_mnt}
     state = engine.start(model, data, now=moment, calendar=calendar)
     _save(request)
-    _event(request, "submitted", actor, before=RequestStatus.DRAFT, at=moment,
-           data={"number": number, "norm_due_at": request.norm_due_at.isoformat()})
+    _event(
+        request,
+        "submitted",
+        actor,
+        before=RequestStatus.DRAFT,
+        at=moment,
+        data={"number": number, "norm_due_at": request.norm_due_at.isoformat()},
+    )
     notification_queue(request, "submitted")
     effects = runtime.settle(request, model, state, moment)
     _save(request)
@@ -192,7 +254,7 @@ def _is_supervisor(user: User, item: WorkItem) -> bool:
 
 
 def _open_item(item: WorkItem) -> WorkItem:
-    item = WorkItem.objects.select_for_update().select_related("request").get(pk=item.pk)
+    item = WorkItem.objects.select_for_update(of=("self",)).select_related("request").get(pk=item.pk)
     if item.status != WorkItemStatus.OPEN:
         raise Conflict(_("This step was already completed or withdrawn."))
     return item
@@ -235,7 +297,9 @@ def workitem_assign(*, item: WorkItem, actor: User, assignee: User) -> WorkItem:
     if not _is_supervisor(actor, item):
         raise PermissionDenied(_("Only a supervisor of this office assigns work."))
     if not _may_work(assignee, item):
-        raise ValidationFailed(_("%(name)s does not hold the role this step needs in this office.") % {"name": assignee})
+        raise ValidationFailed(
+            _("%(name)s does not hold the role this step needs in this office.") % {"name": assignee}
+        )
     WorkItem.objects.filter(pk=item.pk).update(claimed_by=assignee)
     item.claimed_by = assignee
     _event(item.request, "assigned", actor, step=item.name, data={"to": assignee.username}, visible=False)
@@ -243,8 +307,16 @@ def workitem_assign(*, item: WorkItem, actor: User, assignee: User) -> WorkItem:
 
 
 @transaction.atomic
-def request_act(*, item: WorkItem, actor: User, action: str, reason: str = "", note: str = "",
-                expected_version: int | None = None, now: datetime.datetime | None = None) -> Request:
+def request_act(
+    *,
+    item: WorkItem,
+    actor: User,
+    action: str,
+    reason: str = "",
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Request:
     """Complete the actor's step with one of the actions the process offers there."""
     item = _open_item(item)
     request = _locked(item.request)
@@ -254,10 +326,14 @@ def request_act(*, item: WorkItem, actor: User, action: str, reason: str = "", n
         raise Conflict(_("Someone else changed this request a moment ago. Reload it and try again."))
     values = {a["value"] for a in item.actions}
     if values and action not in values:
-        raise ValidationFailed(_("“%(action)s” is not possible at this step.") % {"action": action},
-                               details={"action": sorted(values)})
+        raise ValidationFailed(
+            _("“%(action)s” is not possible at this step.") % {"action": action},
+            details={"action": sorted(values)},
+        )
     if action in runtime.REJECTING_ACTIONS and not reason.strip():
-        raise ValidationFailed(_("Give the reason for the refusal; the applicant will see it."), details={"reason": ["required"]})
+        raise ValidationFailed(
+            _("Give the reason for the refusal; the applicant will see it."), details={"reason": ["required"]}
+        )
     if action in runtime.RETURNING_ACTIONS and not note.strip():
         raise ValidationFailed(_("Say what the applicant must correct."), details={"note": ["required"]})
     moment = now or timezone.now()
@@ -271,14 +347,26 @@ def request_act(*, item: WorkItem, actor: User, action: str, reason: str = "", n
     if reason:
         data["reason"] = reason.strip()
     state = engine.complete_user_task(model, state, item.task_id, data, now=moment, calendar=calendar)
-    WorkItem.objects.filter(pk=item.pk).update(status=WorkItemStatus.DONE, completed_at=moment, completed_by=actor)
+    WorkItem.objects.filter(pk=item.pk).update(
+        status=WorkItemStatus.DONE, completed_at=moment, completed_by=actor
+    )
     if request.status == RequestStatus.SUBMITTED:
         request.status = RequestStatus.PROCESSING
     effects = runtime.settle(request, model, state, moment)
     _save(request)
-    _event(request, "decided", actor, before=before, step=item.name, at=moment,
-           data={"action": action, "label": next((a["label"] for a in item.actions if a["value"] == action), action)},
-           reason=reason or note)
+    _event(
+        request,
+        "decided",
+        actor,
+        before=before,
+        step=item.name,
+        at=moment,
+        data={
+            "action": action,
+            "label": next((a["label"] for a in item.actions if a["value"] == action), action),
+        },
+        reason=reason or note,
+    )
     _apply_effects(request, effects, actor, moment)
     return request
 
@@ -289,10 +377,12 @@ def _resume_clock(request: Request, moment: datetime.datetime) -> None:
     request.paused_working_days += calendar.working_days_between(request.paused_at, moment)
     request.paused_at = None
     assert request.submitted_at is not None
-    request.norm_due_at = calendar.add_working_days(request.submitted_at,
-                                                    request.adoption.effective_norm_days + request.paused_working_days)
+    request.norm_due_at = calendar.add_working_days(
+        request.submitted_at, request.adoption.effective_norm_days + request.paused_working_days
+    )
     request.statutory_due_at = calendar.add_working_days(
-        request.submitted_at, request.service_version.statutory_deadline_days + request.paused_working_days)
+        request.submitted_at, request.service_version.statutory_deadline_days + request.paused_working_days
+    )
 
 
 @transaction.atomic
@@ -307,7 +397,9 @@ def request_resubmit(*, request: Request, actor: User, now: datetime.datetime | 
         raise ValidationFailed(_("Some answers or documents are missing."), details=problems)
     moment = now or timezone.now()
     model, state = runtime.load(request)
-    state = engine.send_message(model, state, "correction_submitted", {**request.form_data}, now=moment, calendar=calendar)
+    state = engine.send_message(
+        model, state, "correction_submitted", {**request.form_data}, now=moment, calendar=calendar
+    )
     before = request.status
     request.status = RequestStatus.PROCESSING
     _resume_clock(request, moment)
@@ -319,12 +411,21 @@ def request_resubmit(*, request: Request, actor: User, now: datetime.datetime | 
 
 
 @transaction.atomic
-def request_record_payment(*, request: Request, actor: User | None, amount_mnt: int, reference: str,
-                           now: datetime.datetime | None = None) -> Request:
+def request_record_payment(
+    *,
+    request: Request,
+    actor: User | None,
+    amount_mnt: int,
+    reference: str,
+    now: datetime.datetime | None = None,
+) -> Request:
     """The fee arrived (a cash payment at a service point, or a confirmed online payment): the process goes on."""
     request = _locked(request)
-    if actor is not None and not (actor.is_platform_admin or actor.has_role_over(Role.OPERATOR, request.territory_path)
-                                  or actor.has_role_over(Role.OFFICER, request.territory_path)):
+    if actor is not None and not (
+        actor.is_platform_admin
+        or actor.has_role_over(Role.OPERATOR, request.territory_path)
+        or actor.has_role_over(Role.OFFICER, request.territory_path)
+    ):
         raise PermissionDenied(_("Only staff of this aimag or soum record payments."))
     if request.status != RequestStatus.AWAITING_PAYMENT:
         raise Conflict(_("This request is not waiting for a payment."))
@@ -334,12 +435,21 @@ def request_record_payment(*, request: Request, actor: User | None, amount_mnt: 
         raise ValidationFailed(_("Give the receipt number."), details={"reference": ["required"]})
     moment = now or timezone.now()
     model, state = runtime.load(request)
-    state = engine.send_message(model, state, "payment_received", {"paid_mnt": amount_mnt}, now=moment, calendar=calendar)
+    state = engine.send_message(
+        model, state, "payment_received", {"paid_mnt": amount_mnt}, now=moment, calendar=calendar
+    )
     before = request.status
     request.status = RequestStatus.PROCESSING
     effects = runtime.settle(request, model, state, moment)
     _save(request)
-    _event(request, "paid", actor, before=before, at=moment, data={"amount_mnt": amount_mnt, "receipt": reference.strip()})
+    _event(
+        request,
+        "paid",
+        actor,
+        before=before,
+        at=moment,
+        data={"amount_mnt": amount_mnt, "receipt": reference.strip()},
+    )
     _apply_effects(request, effects, actor, moment)
     return request
 
@@ -366,8 +476,12 @@ def request_record_access(*, request: Request, staff: User, what: str) -> None:
     if staff.pk == request.applicant_id or staff.is_citizen:
         return
     organisation = next((a.organisation for a in staff.role_assignments), None)
-    AccessRecord.objects.create(request=request, staff=staff, what=what[:200],
-                                organisation_name=organisation.name_mn if organisation else "")
+    AccessRecord.objects.create(
+        request=request,
+        staff=staff,
+        what=what[:200],
+        organisation_name=organisation.name_mn if organisation else "",
+    )
 
 
 def request_get_by_number(number: str) -> Request:

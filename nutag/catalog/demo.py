@@ -75,11 +75,11 @@ def catalogue_demo_load() -> tuple[int, int]:
     for aimag_code, plan in _load("adoptions.json")["aimags"].items():
         aimag = units[aimag_code]
         for code in plan["services"]:
-            version = versions[code]
-            assert version is not None
+            current = versions[code]
+            assert current is not None
             targets = (
                 [aimag]
-                if version.level == ServiceLevel.AIMAG
+                if current.level == ServiceLevel.AIMAG
                 else sorted(children[aimag_code], key=lambda u: u.code)
             )
             variation = variations.get((aimag_code, code), {})
@@ -87,13 +87,13 @@ def catalogue_demo_load() -> tuple[int, int]:
                 if (code, unit.code) in taken:
                     continue
                 adoption = Adoption(
-                    service_id=version.service_id,
+                    service_id=current.service_id,
                     version=version,
                     derived_from=version,
                     territory=unit,
-                    organisation=_resolver(version.resolver_kind, unit, organisations),
+                    organisation=_resolver(current.resolver_kind, unit, organisations),
                     status=AdoptionStatus.OFFERED,
-                    channels=list(version.channels),
+                    channels=list(current.channels),
                     territory_path=unit.path,
                     aimag_code=aimag_code,
                     fee_mnt=variation.get("fee_mnt"),

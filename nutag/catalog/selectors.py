@@ -1,6 +1,7 @@
 """Reads of the catalogue: public catalogue, coverage, version comparison, adoptions that lag behind."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
@@ -59,7 +60,7 @@ def service_offers(*, service: ReferenceService) -> QuerySet[Adoption]:
 @dataclass
 class CoverageRow:
     service: ReferenceService
-    cells: dict[str, CoverageCell] = field(default_factory=dict)
+    cells: dict[str, CoverageCell] = dataclass_field(default_factory=dict)
 
 
 @dataclass
@@ -110,9 +111,9 @@ class Difference:
     label: str
     before: Any
     after: Any
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
+    added: list[str] = dataclass_field(default_factory=list)
+    removed: list[str] = dataclass_field(default_factory=list)
+    changed: list[str] = dataclass_field(default_factory=list)
 
 
 def _keyed(items: list[Any], key: str) -> dict[str, Any]:
@@ -128,7 +129,7 @@ def versions_compare(older: ServiceVersion, newer: ServiceVersion) -> list[Diffe
             continue
         difference = Difference(
             field=name,
-            label=str(ServiceVersion._meta.get_field(name).verbose_name),
+            label=str(getattr(ServiceVersion._meta.get_field(name), "verbose_name", name)),
             before=before,
             after=after,
         )

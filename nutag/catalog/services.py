@@ -282,12 +282,17 @@ def adoption_update(*, adoption: Adoption, actor: Any, **details: Any) -> Adopti
     }
     merged = {**current, **details}
     _check_local_details(version, merged)
+    moved = adoption.version_id != version.pk
     adoption.version = version
     for key, value in merged.items():
         setattr(adoption, key, value)
     adoption.variance = adoption_variance(adoption)
     adoption.save()
     coverage_refresh(service_ids=[adoption.service_id])
+    if moved:
+        from nutag.processes.services import process_variance_refresh  # processes builds on the catalogue
+
+        process_variance_refresh(adoption_ids=[adoption.pk])
     after = audit.snapshot(adoption, ADOPTION_FIELDS)
     audit.record(
         actor=actor,

@@ -8,7 +8,7 @@ rejected, and why) and then applied all or nothing (`apply`). Records match by c
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
@@ -158,6 +158,8 @@ def read_json(content: bytes) -> dict[str, Any]:
         data = json.loads(content.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise ValidationFailed(_("The file is not text in UTF-8, so it is not a JSON catalogue.")) from error
+    except RecursionError as error:
+        raise ValidationFailed(_("The JSON in the file is nested too deeply.")) from error
     except json.JSONDecodeError as error:
         raise ValidationFailed(
             _("The file is not valid JSON: %(problem)s at line %(line)s, column %(column)s.")
@@ -293,7 +295,7 @@ def _differs(before: Any, after: Any) -> bool:
     return bool(_comparable(before) != _comparable(after))
 
 
-def _is_whole(value: Any) -> bool:
+def _is_whole(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -337,12 +339,12 @@ class _Planner:
             o.code: o
             for o in Organisation.objects.filter(code__in=organisation_codes).select_related("jurisdiction")
         }
-        self.adoptions = {
-            (a.service.code, a.territory.code): a
-            for a in Adoption.objects.filter(service__code__in=codes).select_related(
-                "service", "version", "derived_from", "territory", "organisation"
-            )
-        }
+        # service code -> territory code -> adoption
+        self.adoptions: dict[str, dict[str, Adoption]] = {}
+        for adoption in Adoption.objects.filter(service__code__in=codes).select_related(
+            "service", "version", "derived_from", "territory", "organisation"
+        ):
+            self.adoptions.setdefault(adoption.service.code, {})[adoption.territory.code] = adoption
         self.may_design = actor is None or may(actor, "change", ServiceVersion())
 
     def reject(self, what: str, reason: str) -> None:
@@ -446,11 +448,11 @@ class _Planner:
         if unknown:
             problems.append(_("Unknown fields: %(fields)s.") % {"fields": ", ".join(unknown)})
         status = item.get("status")
-        if status not in VersionStatus.values:
+        if not isinstance(status, str) or status not in VersionStatus.values:
             problems.append(
                 _("The status must be one of %(known)s.") % {"known": ", ".join(VersionStatus.values)}
             )
-        if problems:
+        if problems or not isinstance(status, str):
             self.reject(label, _problems_text(problems))
             return None
         content = {name: item[name] for name in CONTENT_FIELDS}
@@ -515,9 +517,7 @@ class _Planner:
         code = change.code
         # territory code -> (version number, status) once the import is done
         outcome = {
-            territory: (a.version.number, a.status)
-            for (service_code, territory), a in self.adoptions.items()
-            if service_code == code
+            territory: (a.version.number, a.status) for territory, a in self.adoptions.get(code, {}).items()
         }
         seen: set[str] = set()
         for index, item in enumerate(items, start=1):
@@ -573,7 +573,7 @@ class _Planner:
             self.reject(label, _("Its version %(number)s was rejected.") % {"number": number})
             return None
         version_status, version = target
-        existing = self.adoptions.get((change.code, territory_code))
+        existing = self.adoptions.get(change.code, {}).get(territory_code)
         status = item.get("status", existing.status if existing else AdoptionStatus.PLANNED)
         problems: list[str] = []
         if status not in AdoptionStatus.values:

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
@@ -139,31 +140,32 @@ def _choices_cell(choices: Any) -> str:
     return _json_cell(choices)
 
 
-def _append(sheet: Any, values: list[Any]) -> None:
-    sheet.append([_cell(v) for v in values])
-    for cell in sheet[sheet.max_row]:
-        # Text such as "=2+2" stays text; an export never carries formulas.
+def _append(sheet: Any, values: list[Any], *, bold: bool = False) -> None:
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, value=_cell(value))
         if cell.data_type == "f":
-            cell.data_type = "s"
+            cell.data_type = "s"  # text such as "=2+2" stays text: an export never carries formulas
+        if bold:
+            cell.font = Font(bold=True)
+        cells.append(cell)
+    sheet.append(cells)
 
 
 def _sheet(workbook: Workbook, title: str, columns: list[str]) -> Any:
     sheet = workbook.create_sheet(title)
-    sheet.append(columns)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
+    _append(sheet, columns, bold=True)
     return sheet
 
 
 def write_workbook(data: dict[str, Any]) -> bytes:
-    workbook = Workbook()
-    readme = workbook.active
-    readme.title = "README"
-    for row in _readme_rows():
-        readme.append(list(row))
+    workbook = Workbook(write_only=True)
+    readme = workbook.create_sheet("README")
     readme.column_dimensions["A"].width = 24
     readme.column_dimensions["B"].width = 100
+    for row in _readme_rows():
+        _append(readme, list(row))
     sheets = {title: _sheet(workbook, title, columns) for title, columns in SHEETS.items()}
     for service in data["services"]:
         code = service["code"]

@@ -15,7 +15,10 @@ def _statements(table: str, vendor: str, forward: bool) -> list[str]:
                 f"""CREATE TRIGGER {table}_no_change BEFORE UPDATE OR DELETE ON {table}
                     FOR EACH ROW EXECUTE FUNCTION {table}_refuse()""",
             ]
-        return [f"DROP TRIGGER IF EXISTS {table}_no_change ON {table}", f"DROP FUNCTION IF EXISTS {table}_refuse()"]
+        return [
+            f"DROP TRIGGER IF EXISTS {table}_no_change ON {table}",
+            f"DROP FUNCTION IF EXISTS {table}_refuse()",
+        ]
     if forward:
         return [
             f"""CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}

@@ -73,7 +73,9 @@ def service_detail(request: HttpRequest, code: str) -> HttpResponse:
     aimags_offering = (
         sorted(
             {
-                offer.territory.parent if not offer.territory.is_top_level else offer.territory
+                (offer.territory.parent or offer.territory)
+                if not offer.territory.is_top_level
+                else offer.territory
                 for offer in offers
             },
             key=lambda unit: unit.code,

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -27,7 +28,7 @@ def _filters(request: HttpRequest) -> dict[str, str]:
     }
 
 
-def coverage(request: HttpRequest) -> HttpResponse:
+def coverage(request: HttpRequest) -> HttpResponseBase:
     filters = _filters(request)
     summary = coverage_summary()
     services = coverage_matrix(**filters)
@@ -37,13 +38,26 @@ def coverage(request: HttpRequest) -> HttpResponse:
     page = Paginator(services, PAGE_SIZE).get_page(request.GET.get("page"))
     size = summary.catalogue_size or 1
     per_aimag = [
-        {"unit": unit, "offered": summary.per_aimag[unit.code], "share": round(100 * summary.per_aimag[unit.code] / size)}
+        {
+            "unit": unit,
+            "offered": summary.per_aimag[unit.code],
+            "share": round(100 * summary.per_aimag[unit.code] / size),
+        }
         for unit in summary.aimags
     ]
-    return render(request, "portal/coverage.html", {
-        "summary": summary, "per_aimag": per_aimag, "page": page, "rows": coverage_rows(list(page)),
-        "filters": filters, "categories": Category.choices, "aimags": summary.aimags,
-    })
+    return render(
+        request,
+        "portal/coverage.html",
+        {
+            "summary": summary,
+            "per_aimag": per_aimag,
+            "page": page,
+            "rows": coverage_rows(list(page)),
+            "filters": filters,
+            "categories": Category.choices,
+            "aimags": summary.aimags,
+        },
+    )
 
 
 def _table(aimags: list, services: object) -> Iterator[list[object]]:
@@ -60,8 +74,12 @@ def _table(aimags: list, services: object) -> Iterator[list[object]]:
 def _rows(aimags: list, services: list) -> Iterator[list[object]]:
     for row in coverage_rows(services):
         cells = [row.cells.get(unit.code) for unit in aimags]
-        yield [row.service.code, row.service.current_version.name, sum(1 for c in cells if c),
-               *[f"v{c.highest_version} ({c.offering_units})" if c else "" for c in cells]]
+        yield [
+            row.service.code,
+            row.service.current_version.name if row.service.current_version else "",
+            sum(1 for c in cells if c),
+            *[f"v{c.highest_version} ({c.offering_units})" if c else "" for c in cells],
+        ]
 
 
 class _Echo:
@@ -69,20 +87,22 @@ class _Echo:
         return value
 
 
-def _export(kind: str, aimags: list, services: object) -> HttpResponse:
+def _export(kind: str, aimags: list, services: object) -> HttpResponseBase:
     if kind == "csv":
         writer = csv.writer(_Echo())
-        response = StreamingHttpResponse((writer.writerow(row) for row in _table(aimags, services)),
-                                         content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="nutag-coverage.csv"'
-        return response
+        streaming = StreamingHttpResponse(
+            (writer.writerow(row) for row in _table(aimags, services)), content_type="text/csv; charset=utf-8"
+        )
+        streaming["Content-Disposition"] = 'attachment; filename="nutag-coverage.csv"'
+        return streaming
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Coverage"))
     for row in _table(aimags, services):
         sheet.append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
     response["Content-Disposition"] = 'attachment; filename="nutag-coverage.xlsx"'
     return response

@@ -15,7 +15,9 @@ def staff_required(*roles: str) -> Callable[[Callable[..., HttpResponse]], Calla
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             user: Any = request.user
-            if user.is_citizen or not (user.is_platform_admin or (user.roles & set(roles) if roles else user.roles)):
+            if user.is_citizen or not (
+                user.is_platform_admin or (user.roles & set(roles) if roles else user.roles)
+            ):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

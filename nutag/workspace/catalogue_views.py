@@ -45,8 +45,11 @@ def service_list(request: HttpRequest) -> HttpResponse:
     if status in VersionStatus.values:
         versions = versions.filter(status=status)
     page = Paginator(versions.order_by("service__code", "-number"), 50).get_page(request.GET.get("page"))
-    return render(request, "workspace/catalogue/service_list.html",
-                  {"page": page, "query": query, "status": status, "statuses": VersionStatus.choices})
+    return render(
+        request,
+        "workspace/catalogue/service_list.html",
+        {"page": page, "query": query, "status": status, "statuses": VersionStatus.choices},
+    )
 
 
 @staff_required(*CATALOGUE_READERS)
@@ -54,21 +57,34 @@ def service_detail(request: HttpRequest, code: str) -> HttpResponse:
     service = get_object_or_404(ReferenceService.objects.select_related("current_version"), code=code)
     versions = list(visible_to(request.user, service.versions.all()).order_by("-number"))
     draft = next((v for v in versions if v.status == VersionStatus.DRAFT), None)
-    problems = schema.publish_problems({name: getattr(draft, name) for name in CONTENT_FIELDS}) if draft else []
-    history = AuditEvent.objects.filter(object_type="catalog.serviceversion",
-                                        object_id__in=[str(v.pk) for v in versions]).select_related("actor")[:30]
-    return render(request, "workspace/catalogue/service_detail.html", {
-        "service": service, "versions": versions, "draft": draft, "problems": problems, "history": history,
-        "may_design": may(request.user, "change", versions[0]) if versions else False,
-        "adoptions_count": service.adoptions.filter(status=AdoptionStatus.OFFERED).count(),
-    })
+    problems = (
+        schema.publish_problems({name: getattr(draft, name) for name in CONTENT_FIELDS}) if draft else []
+    )
+    history = AuditEvent.objects.filter(
+        object_type="catalog.serviceversion", object_id__in=[str(v.pk) for v in versions]
+    ).select_related("actor")[:30]
+    return render(
+        request,
+        "workspace/catalogue/service_detail.html",
+        {
+            "service": service,
+            "versions": versions,
+            "draft": draft,
+            "problems": problems,
+            "history": history,
+            "may_design": may(request.user, "change", versions[0]) if versions else False,
+            "adoptions_count": service.adoptions.filter(status=AdoptionStatus.OFFERED).count(),
+        },
+    )
 
 
 @staff_required(*DESIGNERS)
 def version_edit(request: HttpRequest, code: str, number: int) -> HttpResponse:
     version = _version(request, code, number)
     if not version.is_editable:
-        messages.error(request, _("Published and retired versions are frozen. Start a new draft to change the service."))
+        messages.error(
+            request, _("Published and retired versions are frozen. Start a new draft to change the service.")
+        )
         return redirect("workspace:catalogue-service", code=code)
     form = VersionForm(request.POST or None, initial=VersionForm.initial_from(version))
     if request.method == "POST" and form.is_valid():
@@ -96,7 +112,9 @@ def version_action(request: HttpRequest, code: str, action: str) -> HttpResponse
             services.version_publish(version=version, actor=request.user)
             messages.success(request, _("Version %(number)s is published.") % {"number": version.number})
         elif action == "retire":
-            services.version_retire(version=version, actor=request.user, reason=request.POST.get("reason", ""))
+            services.version_retire(
+                version=version, actor=request.user, reason=request.POST.get("reason", "")
+            )
             messages.success(request, _("Version %(number)s is retired.") % {"number": version.number})
         else:
             raise Http404
@@ -117,17 +135,26 @@ def version_compare(request: HttpRequest, code: str) -> HttpResponse:
     except (ValueError, IndexError):
         raise Http404 from None
     older, newer = _version(request, code, older_number), _version(request, code, newer_number)
-    return render(request, "workspace/catalogue/version_compare.html", {
-        "service": service, "older": older, "newer": newer, "numbers": numbers,
-        "differences": versions_compare(older, newer),
-    })
+    return render(
+        request,
+        "workspace/catalogue/version_compare.html",
+        {
+            "service": service,
+            "older": older,
+            "newer": newer,
+            "numbers": numbers,
+            "differences": versions_compare(older, newer),
+        },
+    )
 
 
 def _own_territories(user: Any) -> list[TerritoryUnit]:
     if user.is_platform_admin:
         return list(TerritoryUnit.objects.exclude(level="national").order_by("path"))
     scopes = user.scopes(Role.ORG_ADMIN)
-    return list(TerritoryUnit.objects.filter(within_paths(scopes, "path")).exclude(level="national").order_by("path"))
+    return list(
+        TerritoryUnit.objects.filter(within_paths(scopes, "path")).exclude(level="national").order_by("path")
+    )
 
 
 @staff_required(Role.ORG_ADMIN, Role.DESIGNER, Role.ANALYST)
@@ -141,10 +168,19 @@ def adoption_list(request: HttpRequest) -> HttpResponse:
     if status in AdoptionStatus.values:
         adoptions = adoptions.filter(status=status)
     adoptions = adoptions.select_related("service__current_version", "version", "territory", "organisation")
-    page = Paginator(adoptions.order_by("territory_path", "service__code"), 50).get_page(request.GET.get("page"))
-    return render(request, "workspace/catalogue/adoption_list.html", {
-        "page": page, "behind_only": behind_only, "status": status, "statuses": AdoptionStatus.choices,
-    })
+    page = Paginator(adoptions.order_by("territory_path", "service__code"), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "workspace/catalogue/adoption_list.html",
+        {
+            "page": page,
+            "behind_only": behind_only,
+            "status": status,
+            "statuses": AdoptionStatus.choices,
+        },
+    )
 
 
 @staff_required(Role.ORG_ADMIN)
@@ -159,36 +195,62 @@ def adoption_create(request: HttpRequest, code: str) -> HttpResponse:
         within_paths([unit.path for unit in territories], "territory_path")
     ).order_by("territory_path", "kind")[:500]
     form = AdoptForm(request.POST or None, initial={"channels": version.channels})
-    form.fields["territory"].choices = [(unit.code, f"{unit.code} {unit}") for unit in territories]
-    form.fields["organisation"].choices = [(org.code, str(org)) for org in organisations]
+    territory_choices = [(unit.code, f"{unit.code} {unit}") for unit in territories]
+    form.fields["territory"].choices = territory_choices  # type: ignore[attr-defined]
+    organisation_choices = [(org.code, str(org)) for org in organisations]
+    form.fields["organisation"].choices = organisation_choices  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             adoption = services.adoption_create(
-                version=version, territory=TerritoryUnit.objects.get(code=data["territory"]),
-                organisation=Organisation.objects.get(code=data["organisation"]), actor=request.user,
-                status=data["status"], channels=data["channels"], fee_mnt=data["fee_mnt"],
+                version=version,
+                territory=TerritoryUnit.objects.get(code=data["territory"]),
+                organisation=Organisation.objects.get(code=data["organisation"]),
+                actor=request.user,
+                status=data["status"],
+                channels=data["channels"],
+                fee_mnt=data["fee_mnt"],
                 service_norm_days=data["service_norm_days"],
             )
         except DomainError as error:
             for problem in error.details.get("problems", [error.message]):
                 form.add_error(None, problem)
         else:
-            messages.success(request, _("%(place)s now has this service (%(status)s).")
-                             % {"place": adoption.territory, "status": adoption.get_status_display()})
+            messages.success(
+                request,
+                _("%(place)s now has this service (%(status)s).")
+                % {"place": adoption.territory, "status": adoption.get_status_display()},
+            )
             return redirect("workspace:adoption-detail", pk=adoption.pk)
-    return render(request, "workspace/catalogue/adoption_create.html", {"form": form, "service": service, "version": version})
+    return render(
+        request,
+        "workspace/catalogue/adoption_create.html",
+        {"form": form, "service": service, "version": version},
+    )
 
 
 @staff_required(Role.ORG_ADMIN, Role.DESIGNER, Role.ANALYST)
 def adoption_detail(request: HttpRequest, pk: int) -> HttpResponse:
     adoption = get_object_or_404(
-        visible_to(request.user, Adoption.objects.select_related("service__current_version", "version", "derived_from",
-                                                                  "territory", "organisation")), pk=pk)
+        visible_to(
+            request.user,
+            Adoption.objects.select_related(
+                "service__current_version", "version", "derived_from", "territory", "organisation"
+            ),
+        ),
+        pk=pk,
+    )
     may_change = may(request.user, "change", adoption)
-    form = AdoptionDetailsForm(request.POST or None, initial={
-        "channels": adoption.channels, "fee_mnt": adoption.fee_mnt, "service_norm_days": adoption.service_norm_days,
-        "extra_documents": adoption.extra_documents, "extra_form_fields": adoption.extra_form_fields})
+    form = AdoptionDetailsForm(
+        request.POST or None,
+        initial={
+            "channels": adoption.channels,
+            "fee_mnt": adoption.fee_mnt,
+            "service_norm_days": adoption.service_norm_days,
+            "extra_documents": adoption.extra_documents,
+            "extra_form_fields": adoption.extra_form_fields,
+        },
+    )
     if request.method == "POST" and may_change and form.is_valid():
         try:
             services.adoption_update(adoption=adoption, actor=request.user, **form.cleaned_data)
@@ -200,12 +262,22 @@ def adoption_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("workspace:adoption-detail", pk=pk)
     current = adoption.service.current_version
     behind = current is not None and current.number > adoption.version.number
-    return render(request, "workspace/catalogue/adoption_detail.html", {
-        "adoption": adoption, "form": form, "may_change": may_change, "behind": behind, "current": current,
-        "changes": versions_compare(adoption.version, current) if behind and current else [],
-        "moves": services.STATUS_MOVES.get(AdoptionStatus(adoption.status), set()),
-        "history": AuditEvent.objects.filter(object_type="catalog.adoption", object_id=str(adoption.pk)).select_related("actor")[:50],
-    })
+    return render(
+        request,
+        "workspace/catalogue/adoption_detail.html",
+        {
+            "adoption": adoption,
+            "form": form,
+            "may_change": may_change,
+            "behind": behind,
+            "current": current,
+            "changes": versions_compare(adoption.version, current) if behind and current else [],
+            "moves": services.STATUS_MOVES.get(AdoptionStatus(adoption.status), set()),
+            "history": AuditEvent.objects.filter(
+                object_type="catalog.adoption", object_id=str(adoption.pk)
+            ).select_related("actor")[:50],
+        },
+    )
 
 
 @require_POST
@@ -214,13 +286,19 @@ def adoption_action(request: HttpRequest, pk: int) -> HttpResponse:
     adoption = get_object_or_404(visible_to(request.user, Adoption.objects.all(), "change"), pk=pk)
     try:
         if request.POST.get("status"):
-            services.adoption_set_status(adoption=adoption, status=request.POST["status"], actor=request.user,
-                                         reason=request.POST.get("reason", ""))
+            services.adoption_set_status(
+                adoption=adoption,
+                status=request.POST["status"],
+                actor=request.user,
+                reason=request.POST.get("reason", ""),
+            )
         elif request.POST.get("upgrade"):
             current = adoption.service.current_version
             assert current is not None
             services.adoption_update(adoption=adoption, actor=request.user, version=current)
-            messages.success(request, _("The adoption now follows version %(number)s.") % {"number": current.number})
+            messages.success(
+                request, _("The adoption now follows version %(number)s.") % {"number": current.number}
+            )
     except DomainError as error:
         messages.error(request, error.message)
     return redirect("workspace:adoption-detail", pk=pk)

@@ -1,15 +1,27 @@
 from django.urls import path
 
-from nutag.workspace import catalogue_views, views
+from nutag.workspace import catalogue_views, request_views, views
 
 app_name = "workspace"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("queue/", request_views.queue, name="queue"),
+    path("requests/<int:pk>/", request_views.request_screen, name="request"),
+    path("requests/<int:pk>/payment/", request_views.record_payment, name="request-payment"),
+    path("work/<int:pk>/", request_views.work_action, name="work-action"),
+    path("assist/", request_views.assist, name="assist"),
+    path("overdue/", request_views.overdue, name="overdue"),
     path("catalogue/", catalogue_views.service_list, name="catalogue"),
     path("catalogue/<str:code>/", catalogue_views.service_detail, name="catalogue-service"),
     path("catalogue/<str:code>/compare/", catalogue_views.version_compare, name="catalogue-compare"),
-    path("catalogue/<str:code>/v<int:number>/edit/", catalogue_views.version_edit, name="catalogue-version-edit"),
-    path("catalogue/<str:code>/<str:action>/", catalogue_views.version_action, name="catalogue-version-action"),
+    path(
+        "catalogue/<str:code>/v<int:number>/edit/",
+        catalogue_views.version_edit,
+        name="catalogue-version-edit",
+    ),
+    path(
+        "catalogue/<str:code>/<str:action>/", catalogue_views.version_action, name="catalogue-version-action"
+    ),
     path("catalogue/<str:code>/adopt/new/", catalogue_views.adoption_create, name="adoption-create"),
     path("adoptions/", catalogue_views.adoption_list, name="adoptions"),
     path("adoptions/<int:pk>/", catalogue_views.adoption_detail, name="adoption-detail"),

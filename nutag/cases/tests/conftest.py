@@ -16,8 +16,12 @@ DEMO_MODELS = Path(__file__).resolve().parents[2] / "processes" / "demo_models"
 
 def with_process(kind: str, code: str, territory: str = "6401", **overrides: Any) -> Adoption:
     version = published_version(code=code, process_kind=kind, **overrides)
-    process_model_upload(owner=version, file_name=f"{kind}.bpmn", content=(DEMO_MODELS / f"{kind}.bpmn").read_bytes(),
-                         actor=None)
+    process_model_upload(
+        owner=version,
+        file_name=f"{kind}.bpmn",
+        content=(DEMO_MODELS / f"{kind}.bpmn").read_bytes(),
+        actor=None,
+    )
     return adopt(version, territory)
 
 

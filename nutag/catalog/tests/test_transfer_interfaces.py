@@ -2,8 +2,10 @@
 
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -252,28 +254,19 @@ def test_import_command_rejection_prints_reasons_and_changes_nothing(tmp_path: P
 
 
 def test_commands_exit_with_1_and_no_traceback(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     path = tmp_path / "random.xlsx"
     path.write_bytes(b"not a workbook")
     manage = Path(__file__).resolve().parents[3] / "manage.py"
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, str(manage), "catalogue_import", str(path), "--dry-run"],
         capture_output=True,
         text=True,
         check=False,
-        env={**_environment(), "NUTAG_TESTING": "1"},
+        env={**os.environ, "NUTAG_TESTING": "1"},
         timeout=120,
     )
     assert result.returncode == 1
     assert "named as an Excel workbook" in result.stderr and "Traceback" not in result.stderr
-
-
-def _environment() -> dict[str, Any]:
-    import os
-
-    return dict(os.environ)
 
 
 def test_xlsx_written_for_an_api_upload_round_trips(designer: User) -> None:

@@ -6,7 +6,18 @@ from django.core.management import call_command
 
 from nutag.catalog.models import Adoption, ReferenceService
 
-SEED_FIGURES = {"64": 31, "45": 61, "44": 72, "21": 72, "48": 64, "62": 67, "46": 46, "22": 76, "43": 73, "23": 70}
+SEED_FIGURES = {
+    "64": 31,
+    "45": 61,
+    "44": 72,
+    "21": 72,
+    "48": 64,
+    "62": 67,
+    "46": 46,
+    "22": 76,
+    "43": 73,
+    "23": 70,
+}
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +39,11 @@ def demo_database(django_db_setup: None, django_db_blocker: object) -> object:
         User.objects.filter(username__in=[p.username for p in STAFF] + [c[0] for c in CITIZENS]).delete()
 
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo"), pytest.mark.usefixtures("demo_database")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("demo"),
+    pytest.mark.usefixtures("demo_database"),
+]
 
 
 def test_coverage_command_prints_the_seed_documents_figures() -> None:

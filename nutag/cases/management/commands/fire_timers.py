@@ -20,7 +20,7 @@ class Command(BaseCommand):
                 try:
                     request_fire_timers(request=request)
                     fired += 1
-                except Exception as error:  # noqa: BLE001 - one broken request must not stop the others
+                except Exception as error:
                     self.stderr.write(f"{request}: {error}")
             if fired or not options["loop"]:
                 self.stdout.write(f"Fired the timers of {fired} requests.")

@@ -45,9 +45,9 @@ class Command(BaseCommand):
             else:
                 report = transfer.apply(data, None).as_dict()
         except DomainError as error:
-            report = error.details.get("report")
-            if report is not None:
-                self._print(report, options["json"])
+            refused = error.details.get("report")
+            if refused is not None:
+                self._print(refused, options["json"])
             for problem in error.details.get("problems", [])[1:]:
                 self.stderr.write(problem)
             raise CommandError(error.message) from error

@@ -1,0 +1,337 @@
+"""The request lifecycle over HTTP: apply, upload, submit, list, claim, act, history. Creation honours the
+`Idempotency-Key` header; actions take the request's ETag in `If-Match` (or `version` in the body), and a stale
+one gets 409."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request as HttpRequest
+from rest_framework.response import Response
+
+from nutag.accounts.models import acting_user
+from nutag.accounts.services import citizen_get_or_create
+from nutag.cases import answers, services
+from nutag.cases.models import Request, RequestEvent, WorkItem
+from nutag.cases.selectors import queue_for
+from nutag.catalog.choices import AdoptionStatus
+from nutag.catalog.models import Adoption
+from nutag.core.errors import Conflict, NotFound, ValidationFailed
+from nutag.core.permissions import visible_to
+
+IDEMPOTENCY = OpenApiParameter(
+    "Idempotency-Key",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="Repeat a creation safely: the same key returns the same request",
+)
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The request's ETag as last read; a stale one gets 409",
+)
+
+
+class RequestSerializer(serializers.ModelSerializer[Request]):
+    service = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    territory = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    organisation = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    e_mongolia_status = serializers.CharField(read_only=True)
+    answers = serializers.JSONField(source="form_data", read_only=True)
+    documents = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Request
+        fields = [
+            "id",
+            "number",
+            "service",
+            "territory",
+            "organisation",
+            "channel",
+            "status",
+            "e_mongolia_status",
+            "answers",
+            "documents",
+            "created_at",
+            "submitted_at",
+            "closed_at",
+            "norm_due_at",
+            "statutory_due_at",
+            "correction_note",
+            "decision_reason",
+            "fee_mnt",
+            "version",
+        ]
+
+    def get_documents(self, obj: Request) -> list[dict[str, Any]]:
+        return [
+            {"id": d.pk, "code": d.code, "name": d.original_name, "size": d.size, "sha256": d.sha256}
+            for d in obj.documents.all()
+        ]
+
+
+class RequestCreateSerializer(serializers.Serializer[Any]):
+    service = serializers.CharField(help_text="Code of the reference service")
+    territory = serializers.CharField(
+        help_text="Code of the soum (or aimag for aimag services) where you apply"
+    )
+    answers = serializers.JSONField(required=False, default=dict)
+    applicant_register_number = serializers.CharField(
+        required=False, help_text="Operators: the citizen applied for"
+    )
+    applicant_full_name = serializers.CharField(required=False, default="")
+
+
+class AnswersSerializer(serializers.Serializer[Any]):
+    answers = serializers.JSONField()
+
+
+class UploadSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField()
+    file = serializers.FileField()
+
+
+class EventSerializer(serializers.ModelSerializer[RequestEvent]):
+    actor = serializers.StringRelatedField()
+
+    class Meta:
+        model = RequestEvent
+        fields = ["at", "kind", "label", "actor", "status_before", "status_after", "step", "after", "reason"]
+
+
+class WorkItemSerializer(serializers.ModelSerializer[WorkItem]):
+    request_number = serializers.CharField(source="request.number", read_only=True)
+    claimed_by = serializers.StringRelatedField()
+
+    class Meta:
+        model = WorkItem
+        fields = [
+            "id",
+            "request",
+            "request_number",
+            "name",
+            "role",
+            "status",
+            "actions",
+            "claimed_by",
+            "due_at",
+        ]
+
+
+class ActSerializer(serializers.Serializer[Any]):
+    action = serializers.CharField()
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    version = serializers.IntegerField(required=False, help_text="Alternative to If-Match")
+
+
+def _expected_version(http: HttpRequest, request: Request, body_version: int | None = None) -> int | None:
+    header = http.headers.get("If-Match", "")
+    if header:
+        if header.strip() != request.etag:
+            raise Conflict("The request changed since you read it (ETag mismatch).")
+        return request.version
+    return body_version
+
+
+class RequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Request]):
+    serializer_class = RequestSerializer
+    permission_classes = [IsAuthenticated]
+    filter_backends: list[Any] = []
+
+    def get_queryset(self) -> QuerySet[Request]:
+        return (
+            visible_to(self.request.user, Request.objects.all())
+            .select_related("service", "territory", "organisation", "adoption__version")
+            .prefetch_related("documents")
+            .order_by("-created_at")
+        )
+
+    def retrieve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Response:
+        found = self.get_object()
+        if found.applicant_id != request.user.pk:
+            services.request_record_access(
+                request=found, staff=acting_user(request), what=f"API request {found}"
+            )
+        response = Response(self.get_serializer(found).data)
+        response["ETag"] = found.etag
+        return response
+
+    @extend_schema(
+        summary="Start an application (a draft)",
+        request=RequestCreateSerializer,
+        responses={201: RequestSerializer},
+        parameters=[IDEMPOTENCY],
+    )
+    def create(self, request: HttpRequest) -> Response:
+        payload = RequestCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        adoption = (
+            Adoption.objects.filter(
+                service__code=data["service"],
+                territory__code=data["territory"],
+                status=AdoptionStatus.OFFERED,
+            )
+            .select_related("version")
+            .first()
+        )
+        if adoption is None:
+            raise NotFound("This service is not offered in this place.")
+        user: Any = request.user
+        applicant = user
+        if data.get("applicant_register_number"):
+            applicant = citizen_get_or_create(
+                register_number=data["applicant_register_number"], full_name=data["applicant_full_name"]
+            )
+        found = services.request_start(
+            adoption=adoption,
+            applicant=applicant,
+            actor=user,
+            form_data=data["answers"],
+            idempotency_key=request.headers.get("Idempotency-Key", "")[:80],
+        )
+        response = Response(RequestSerializer(found).data, status=status.HTTP_201_CREATED)
+        response["ETag"] = found.etag
+        return response
+
+    @extend_schema(
+        summary="Save answers of a draft or of a returned request",
+        request=AnswersSerializer,
+        responses=inline_serializer("AnswerProblems", {"problems": serializers.DictField()}),
+    )
+    @action(detail=True, methods=["post"])
+    def answers(self, request: HttpRequest, pk: str) -> Response:
+        payload = AnswersSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        if not isinstance(payload.validated_data["answers"], dict):
+            raise ValidationFailed("answers must be an object", details={"answers": ["must be an object"]})
+        problems = services.request_save_answers(
+            request=self.get_object(),
+            actor=acting_user(request),
+            form_data=payload.validated_data["answers"],
+        )
+        return Response({"problems": problems})
+
+    @extend_schema(
+        summary="Attach a document (PDF, PNG or JPEG, at most 10 MB; checked on content)",
+        request={"multipart/form-data": UploadSerializer},
+        responses={201: RequestSerializer},
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
+    def documents(self, request: HttpRequest, pk: str) -> Response:
+        payload = UploadSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        file = payload.validated_data["file"]
+        services.request_attach_document(
+            request=self.get_object(),
+            actor=acting_user(request),
+            code=payload.validated_data["code"],
+            name=file.name,
+            content=file.read(answers.MAX_UPLOAD_BYTES + 1),
+        )
+        return Response(
+            RequestSerializer(self.get_queryset().get(pk=pk)).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        summary="Submit the request; repeating it returns the same request",
+        request=None,
+        parameters=[IF_MATCH],
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request: HttpRequest, pk: str) -> Response:
+        found = self.get_object()
+        _expected_version(request, found)
+        found = services.request_submit(request=found, actor=acting_user(request))
+        response = Response(RequestSerializer(found).data)
+        response["ETag"] = found.etag
+        return response
+
+    @extend_schema(summary="Send the corrected request back", request=None)
+    @action(detail=True, methods=["post"])
+    def resubmit(self, request: HttpRequest, pk: str) -> Response:
+        return Response(
+            RequestSerializer(
+                services.request_resubmit(request=self.get_object(), actor=acting_user(request))
+            ).data
+        )
+
+    @extend_schema(summary="Everything that happened to the request", responses=EventSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request: HttpRequest, pk: str) -> Response:
+        found = self.get_object()
+        events = found.events.select_related("actor").order_by("at", "id")
+        if found.applicant_id == request.user.pk:
+            events = events.filter(is_visible_to_applicant=True)
+        return Response(EventSerializer(events, many=True).data)
+
+
+class WorkItemViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[WorkItem]):
+    """The queue: open steps the user may act on, overdue first."""
+
+    serializer_class = WorkItemSerializer
+    permission_classes = [IsAuthenticated]
+    filter_backends: list[Any] = []
+
+    def get_queryset(self) -> QuerySet[WorkItem]:
+        params = self.request.query_params
+        return queue_for(
+            user=self.request.user,
+            mine_only=params.get("mine") == "1",
+            overdue_only=params.get("overdue") == "1",
+            service=params.get("service", ""),
+        )
+
+    def _item(self, pk: str) -> WorkItem:
+        item = visible_to(self.request.user, WorkItem.objects.all()).filter(pk=pk).first()
+        if item is None:
+            raise NotFound("No such work item in your queue.")
+        return item
+
+    @extend_schema(summary="Take the step into your own queue", request=None)
+    @action(detail=True, methods=["post"])
+    def claim(self, request: HttpRequest, pk: str) -> Response:
+        return Response(
+            WorkItemSerializer(services.workitem_claim(item=self._item(pk), actor=acting_user(request))).data
+        )
+
+    @extend_schema(summary="Put the step back in the queue", request=None)
+    @action(detail=True, methods=["post"])
+    def release(self, request: HttpRequest, pk: str) -> Response:
+        return Response(
+            WorkItemSerializer(
+                services.workitem_release(item=self._item(pk), actor=acting_user(request))
+            ).data
+        )
+
+    @extend_schema(
+        summary="Act with one of the step's actions",
+        request=ActSerializer,
+        responses=RequestSerializer,
+        parameters=[IF_MATCH],
+    )
+    @action(detail=True, methods=["post"])
+    def act(self, request: HttpRequest, pk: str) -> Response:
+        payload = ActSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        item = self._item(pk)
+        expected = _expected_version(request, item.request, payload.validated_data.get("version"))
+        found = services.request_act(
+            item=item,
+            actor=acting_user(request),
+            action=payload.validated_data["action"],
+            reason=payload.validated_data["reason"],
+            note=payload.validated_data["note"],
+            expected_version=expected,
+        )
+        response = Response(RequestSerializer(found).data)
+        response["ETag"] = found.etag
+        return response
