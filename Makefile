@@ -29,7 +29,9 @@ test: install
 	@bash scripts/ensure_chromium.sh
 	NUTAG_TESTING=1 $(BIN)/python -m pytest --create-db -n 2 --dist loadgroup
 
+## Benchmarks (one JSON line per figure). The request figures need PostgreSQL: DATABASE_URL=postgres://...
 bench: install
+	@command -v wrk >/dev/null 2>&1 || ([ "$$(id -u)" = "0" ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null 2>&1) || true
 	NUTAG_TESTING=1 $(BIN)/python -m nutag.bench
 
 check: check-static test

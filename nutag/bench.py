@@ -1,6 +1,7 @@
 """`make bench`: runs the benchmarks the issues ask for and prints one JSON object per line per figure:
 {"name", "value", "unit", "rows", "database"}. Each benchmark sets up its own data in a throw-away test database
-(PostgreSQL when DATABASE_URL is set) and never touches the demo database."""
+(PostgreSQL when DATABASE_URL is set) and never touches the demo database. NUTAG_BENCH_ONLY=cases (or processes,
+catalog) runs one group."""
 
 import json
 import os
@@ -8,17 +9,15 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 Figure = dict[str, Any]
+GROUPS = ("processes", "catalog", "cases")
 
 
 def _benchmarks() -> Iterator[Callable[[], list[Figure]]]:
-    from nutag.processes import benchmarks as process_benchmarks
-
-    yield lambda: [process_benchmarks.engine_step_cost(), process_benchmarks.import_and_draw_50()]
-    for module_name in ("nutag.catalog.benchmarks",):
-        try:
-            module = __import__(module_name, fromlist=["run"])
-        except ImportError:
+    only = os.environ.get("NUTAG_BENCH_ONLY", "")
+    for group in GROUPS:
+        if only and only != group:
             continue
+        module = __import__(f"nutag.{group}.benchmarks", fromlist=["run"])
         yield module.run
 
 
@@ -36,10 +35,9 @@ def main() -> None:
     runner = get_runner(settings)(verbosity=0, interactive=False)
     old_config = runner.setup_databases()
     try:
-        database = connection.vendor
         for benchmark in _benchmarks():
             for figure in benchmark():
-                figure.setdefault("database", database)
+                figure.setdefault("database", connection.vendor)
                 print(json.dumps(figure, ensure_ascii=False), flush=True)
     finally:
         runner.teardown_databases(old_config)

@@ -137,3 +137,22 @@ def check_upload(name: str, content: bytes) -> CheckedFile:
             % {"kind": extension[1:].upper()}
         )
     return CheckedFile(content_type=claimed, size=len(content), sha256=hashlib.sha256(content).hexdigest())
+
+
+def display(adoption: Adoption, answers: dict[str, Any], language: str) -> list[tuple[str, str]]:
+    """The answers as a person reads them: the field's label and, for choices, the chosen option's label."""
+    suffix = "en" if language == "en" else "mn"
+    rows = []
+    for field in form_fields(adoption):
+        if field["name"] not in answers:
+            continue
+        value = answers[field["name"]]
+        labels = {c["value"]: c.get(f"label_{suffix}") or c["value"] for c in field.get("choices", [])}
+        if isinstance(value, list):
+            shown = ", ".join(str(labels.get(v, v)) for v in value)
+        elif isinstance(value, bool):
+            shown = str(_("Yes") if value else _("No"))
+        else:
+            shown = str(labels.get(value, value))
+        rows.append((str(field.get(f"label_{suffix}") or field["name"]), shown))
+    return rows

@@ -83,14 +83,14 @@ class WorkingCalendar:
     """What the engine and the deadline rules call to count working days."""
 
     def add_working_days(self, start: datetime.datetime, days: int) -> datetime.datetime:
-        """The end of the `days`-th working day after `start` (local midnight), in UTC."""
+        """The end of the `days`-th working day after `start` (the last second of that day, local time), in UTC."""
         day = start.astimezone(LOCAL).date()
         remaining = days
         while remaining > 0:
             day += datetime.timedelta(days=1)
             if is_working_day(day):
                 remaining -= 1
-        end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time(), tzinfo=LOCAL)
+        end = datetime.datetime.combine(day, datetime.time(23, 59, 59), tzinfo=LOCAL)
         return end.astimezone(datetime.UTC)
 
     def working_days_between(self, start: datetime.datetime, end: datetime.datetime) -> int:

@@ -225,6 +225,7 @@ def request_submit(*, request: Request, actor: User, now: datetime.datetime | No
     model = runtime.compiled_for(process_model)
     data = {**request.form_data, "channel": request.channel, "fee_mnt": request.adoption.effective_fee_mnt}
     state = engine.start(model, data, now=moment, calendar=calendar)
+    effects = runtime.settle(request, model, state, moment)
     _save(request)
     _event(
         request,
@@ -235,8 +236,6 @@ def request_submit(*, request: Request, actor: User, now: datetime.datetime | No
         data={"number": number, "norm_due_at": request.norm_due_at.isoformat()},
     )
     notification_queue(request, "submitted")
-    effects = runtime.settle(request, model, state, moment)
-    _save(request)
     _apply_effects(request, effects, actor, moment)
     return request
 

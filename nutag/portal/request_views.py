@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -150,8 +151,7 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("portal:request-confirmation", pk=pk)
     if found.status not in (RequestStatus.DRAFT,):
         return redirect("portal:request-detail", pk=pk)
-    labels = {f["name"]: f for f in answers.form_fields(found.adoption)}
-    rows = [(labels[name], value) for name, value in found.form_data.items() if name in labels]
+    rows = answers.display(found.adoption, found.form_data, get_language())
     return render(
         request,
         "portal/requests/check.html",

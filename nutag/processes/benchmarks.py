@@ -121,3 +121,7 @@ def import_and_draw_50(runs: int = 40) -> dict[str, Any]:
 if __name__ == "__main__":
     print(engine_step_cost())
     print(import_and_draw_50())
+
+
+def run() -> list[dict[str, Any]]:
+    return [engine_step_cost(), import_and_draw_50()]

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,7 @@ from nutag.accounts.choices import Role
 from nutag.accounts.models import User, acting_user
 from nutag.accounts.register_number import InvalidRegisterNumber
 from nutag.accounts.services import citizen_get_or_create
-from nutag.cases import services
+from nutag.cases import answers, services
 from nutag.cases.choices import Channel, RequestStatus
 from nutag.cases.forms import ActionForm, FindCitizenForm, PaymentForm
 from nutag.cases.models import WorkItem
@@ -62,7 +63,6 @@ def request_screen(request: HttpRequest, pk: int) -> HttpResponse:
                 assignments__organisation_id=found.organisation_id, assignments__role=Role.OFFICER
             ).distinct()
         )
-    labels = {f["name"]: f for f in [*found.adoption.version.form, *found.adoption.extra_form_fields]}
     return render(
         request,
         "workspace/requests/request.html",
@@ -71,10 +71,7 @@ def request_screen(request: HttpRequest, pk: int) -> HttpResponse:
             "items": items,
             "mine": mine,
             "colleagues": colleagues,
-            "answers": [
-                (labels.get(name, {"label_mn": name, "label_en": name}), value)
-                for name, value in found.form_data.items()
-            ],
+            "answers": answers.display(found.adoption, found.form_data, get_language()),
             "action_form": ActionForm(initial={"version": found.version}),
             "payment_form": PaymentForm(initial={"amount_mnt": found.fee_mnt}),
         },

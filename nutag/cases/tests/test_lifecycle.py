@@ -170,7 +170,7 @@ def test_deadlines_count_working_days_and_skip_holidays(letter_service: Adoption
     request = _submitted(letter_service, citizen, now=moment)
     assert request.norm_due_at is not None
     # the norm is 2 working days: Friday 27 and Monday 30 November; due at the end of Monday, local time
-    assert request.norm_due_at == datetime.datetime(2026, 11, 30, 16, 0, tzinfo=datetime.UTC)
+    assert request.norm_due_at == datetime.datetime(2026, 11, 30, 15, 59, 59, tzinfo=datetime.UTC)
 
 
 def test_welfare_return_for_correction_pauses_the_clock(

@@ -40,6 +40,7 @@ def test_catalogue_search_folds_mongolian_letters(client: Client, small_catalogu
 def test_service_page_says_where_it_is_offered_when_not_in_your_soum(
     client: Client, small_catalogue: None
 ) -> None:
+    client.post("/i18n/setlang/", {"language": "mn", "next": "/"})
     page = client.get("/services/CIVIL-930/", {"soum": "6404"}).content.decode()
     assert "Баацагаан" in page and "Баянхонгор" in page
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
 
 from nutag.accounts.models import User
 from nutag.catalog.choices import VersionStatus
@@ -15,6 +17,15 @@ from nutag.processes.services import process_model_upload
 
 from .conftest import data_bytes, demo_bytes
 from .factories import make_adoption, make_version
+
+
+@pytest.fixture(autouse=True)
+def english(settings: Any) -> Iterator[None]:
+    """These tests read messages and pages in English; Nutag itself speaks Mongolian unless asked otherwise."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 
