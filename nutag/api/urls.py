@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
@@ -12,6 +14,8 @@ router.register("coverage", catalog.CoverageViewSet, basename="coverage")
 router.register("requests", requests.RequestViewSet, basename="request")
 router.register("work-items", requests.WorkItemViewSet, basename="work-item")
 processes.register(router)
+for extension in ("nutag.results.api", "nutag.payments.api", "nutag.analytics.api", "nutag.academy.api"):
+    import_module(extension).register(router)
 
 versions = catalog.VersionViewSet
 

@@ -4,6 +4,7 @@ cases.services inside their transaction, so the state, the work items, the event
 commit together or not at all."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -18,6 +19,23 @@ from nutag.processes.models import ProcessModel
 from nutag.processes.records import CompiledModel, InstanceState
 
 REJECTING_ACTIONS = {"reject", "refuse", "deny", "decline"}
+
+# Other apps extend the built-in service tasks: results issues the document, payments creates the invoice. A hook
+# runs inside the request's transaction, after Nutag's own handling, and returns data merged into the process data.
+ServiceTaskHook = Callable[["Request", datetime.datetime], dict[str, Any]]
+SERVICE_TASK_HOOKS: dict[str, list[ServiceTaskHook]] = {}
+# Called when a request reaches a final status (completed, rejected, expired), inside its transaction.
+CLOSING_HOOKS: list[Callable[["Request", datetime.datetime], None]] = []
+
+
+def register_service_task_hook(kind: str, hook: ServiceTaskHook) -> None:
+    SERVICE_TASK_HOOKS.setdefault(kind, []).append(hook)
+
+
+def register_closing_hook(hook: Callable[["Request", datetime.datetime], None]) -> None:
+    CLOSING_HOOKS.append(hook)
+
+
 RETURNING_ACTIONS = {"return", "return_for_correction", "correct"}
 
 
@@ -80,6 +98,8 @@ def settle(request: Request, model: CompiledModel, state: InstanceState, now: da
             break
         for task in pending:
             result = _handle_service_task(request, task.kind, task.name, now, effects)
+            for hook in SERVICE_TASK_HOOKS.get(task.kind, []):
+                result.update(hook(request, now))
             state = engine.complete_service_task(
                 model, state, task.task_id, result, now=now, calendar=calendar
             )
@@ -97,6 +117,8 @@ def settle(request: Request, model: CompiledModel, state: InstanceState, now: da
         request.closed_at = now
         request.next_timer_at = None
         effects.notifications.append(("closed", request.status))
+        for closing in CLOSING_HOOKS:
+            closing(request, now)
     return effects
 
 

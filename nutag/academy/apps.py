@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AcademyConfig(AppConfig):
+    name = "nutag.academy"
+    label = "academy"
+    verbose_name = _("Academy: training and surveys")
