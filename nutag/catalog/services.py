@@ -48,7 +48,8 @@ def _refuse(problems: list[str]) -> None:
         raise ValidationFailed(problems[0], details={"problems": problems})
 
 
-def _apply(version: ServiceVersion, data: dict[str, Any]) -> None:
+def version_apply_content(version: ServiceVersion, data: dict[str, Any]) -> None:
+    """Set a version's content fields from `data` (validated by the caller) and refresh its search text."""
     for name in CONTENT_FIELDS:
         if name in data:
             setattr(version, name, data[name])
@@ -79,7 +80,7 @@ def service_create(*, code: str, data: dict[str, Any], actor: Any) -> ServiceVer
     _refuse(schema.version_problems(data))
     service = ReferenceService.objects.create(code=code)
     version = ServiceVersion(service=service, number=1, created_by=actor if actor and actor.pk else None)
-    _apply(version, data)
+    version_apply_content(version, data)
     version.save()
     audit.record(actor=actor, action="service.created", obj=version, after=_content(version))
     return version
@@ -98,7 +99,7 @@ def version_update(*, version: ServiceVersion, data: dict[str, Any], actor: Any)
     before = _content(version)
     merged = {**before, **{k: v for k, v in data.items() if k in CONTENT_FIELDS}}
     _refuse(schema.version_problems(merged))
-    _apply(version, merged)
+    version_apply_content(version, merged)
     version.save()
     after = _content(version)
     changed = {k: v for k, v in after.items() if before[k] != v}
@@ -127,7 +128,7 @@ def version_start_draft(*, service: ReferenceService, actor: Any) -> ServiceVers
     draft = ServiceVersion(
         service=service, number=newest.number + 1, created_by=actor if actor and actor.pk else None
     )
-    _apply(draft, _content(newest))
+    version_apply_content(draft, _content(newest))
     draft.save()
     audit.record(actor=actor, action="version.draft_started", obj=draft, after={"from": newest.number})
     return draft
@@ -180,7 +181,8 @@ def adoption_variance(adoption: Adoption) -> int:
     return count
 
 
-def _check_local_details(version: ServiceVersion, details: dict[str, Any]) -> None:
+def adoption_local_problems(version: ServiceVersion, details: dict[str, Any]) -> list[str]:
+    """What is wrong with an adoption's local details (fee, norm, channels, extra documents and fields)."""
     problems: list[str] = []
     fee = details.get("fee_mnt")
     if fee is not None:
@@ -202,7 +204,24 @@ def _check_local_details(version: ServiceVersion, details: dict[str, Any]) -> No
     problems += schema.form_problems(
         details.get("extra_form_fields", []), where="extra form", known_names=known
     )
-    _refuse(problems)
+    return problems
+
+
+def adoption_placement_problems(
+    version: ServiceVersion, territory: TerritoryUnit, organisation: Organisation
+) -> list[str]:
+    """Whether this territory may adopt this version, delivered by this organisation."""
+    problems = []
+    if territory.level not in _expected_level(version):
+        problems.append(
+            _("This is a %(level)s; it is adopted by that level of territory.")
+            % {"level": version.get_level_display()}
+        )
+    if not territory.contains(organisation.jurisdiction) and not organisation.jurisdiction.contains(
+        territory
+    ):
+        problems.append(_("The delivering organisation must work in this aimag or soum."))
+    return problems
 
 
 def _expected_level(version: ServiceVersion) -> set[str]:
@@ -228,19 +247,11 @@ def adoption_create(
         raise PermissionDenied(_("You may adopt services only within your own aimag or soum."))
     if version.status != VersionStatus.PUBLISHED:
         raise ValidationFailed(_("Only a published version can be adopted."))
-    if territory.level not in _expected_level(version):
-        raise ValidationFailed(
-            _("This is a %(level)s; it is adopted by that level of territory.")
-            % {"level": version.get_level_display()}
-        )
-    if not territory.contains(organisation.jurisdiction) and not organisation.jurisdiction.contains(
-        territory
-    ):
-        raise ValidationFailed(_("The delivering organisation must work in this aimag or soum."))
+    _refuse(adoption_placement_problems(version, territory, organisation))
     if status not in (AdoptionStatus.PLANNED, AdoptionStatus.OFFERED):
         raise ValidationFailed(_("A new adoption is planned or offered."))
     details.setdefault("channels", list(version.channels))
-    _check_local_details(version, details)
+    _refuse(adoption_local_problems(version, details))
     if Adoption.objects.filter(service_id=version.service_id, territory=territory).exists():
         raise Conflict(_("%(place)s has adopted this service already.") % {"place": territory})
     adoption = Adoption(
@@ -281,7 +292,7 @@ def adoption_update(*, adoption: Adoption, actor: Any, **details: Any) -> Adopti
         for k in ("channels", "fee_mnt", "service_norm_days", "extra_documents", "extra_form_fields")
     }
     merged = {**current, **details}
-    _check_local_details(version, merged)
+    _refuse(adoption_local_problems(version, merged))
     moved = adoption.version_id != version.pk
     adoption.version = version
     for key, value in merged.items():

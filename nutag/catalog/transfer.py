@@ -584,15 +584,7 @@ class _Planner:
             problems.append(_("Only a published version can be adopted."))
         elif status == AdoptionStatus.OFFERED and version_status != VersionStatus.PUBLISHED:
             problems.append(_("Only a published version can be offered."))
-        if territory.level not in services._expected_level(version):
-            problems.append(
-                _("This is a %(level)s; it is adopted by that level of territory.")
-                % {"level": version.get_level_display()}
-            )
-        if not territory.contains(organisation.jurisdiction) and not organisation.jurisdiction.contains(
-            territory
-        ):
-            problems.append(_("The delivering organisation must work in this aimag or soum."))
+        problems += services.adoption_placement_problems(version, territory, organisation)
         derived_from = item.get("derived_from", existing.derived_from.number if existing else number)
         if existing is not None and derived_from != existing.derived_from.number:
             problems.append(
@@ -621,10 +613,7 @@ class _Planner:
         ):
             problems.append(_("Channels must be a list of channel names."))
         else:
-            try:
-                services._check_local_details(version, details)
-            except ValidationFailed as error:
-                problems += error.details.get("problems", [error.message])
+            problems += services.adoption_local_problems(version, details)
         if problems:
             self.reject(label, _problems_text(problems))
             return None
@@ -690,7 +679,7 @@ def _write_service(change: _ServiceChange, actor: Any) -> ReferenceService:
         )
         version.service = service
         before = {name: getattr(version, name) for name in CONTENT_FIELDS} | {"status": version.status}
-        services._apply(version, version_change.content)
+        services.version_apply_content(version, version_change.content)
         if version_change.status == VersionStatus.PUBLISHED and version.status != VersionStatus.PUBLISHED:
             version.published_at = timezone.now()
             version.published_by = user
