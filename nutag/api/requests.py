@@ -4,6 +4,7 @@ one gets 409."""
 
 from typing import Any
 
+from django.db import transaction
 from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -87,6 +88,11 @@ class RequestCreateSerializer(serializers.Serializer[Any]):
         required=False, help_text="Operators: the citizen applied for"
     )
     applicant_full_name = serializers.CharField(required=False, default="")
+    submit = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Submit at once (services needing no documents): one call, one transaction, the process starts",
+    )
 
 
 class AnswersSerializer(serializers.Serializer[Any]):
@@ -191,13 +197,16 @@ class RequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             applicant = citizen_get_or_create(
                 register_number=data["applicant_register_number"], full_name=data["applicant_full_name"]
             )
-        found = services.request_start(
-            adoption=adoption,
-            applicant=applicant,
-            actor=user,
-            form_data=data["answers"],
-            idempotency_key=request.headers.get("Idempotency-Key", "")[:80],
-        )
+        with transaction.atomic():
+            found = services.request_start(
+                adoption=adoption,
+                applicant=applicant,
+                actor=user,
+                form_data=data["answers"],
+                idempotency_key=request.headers.get("Idempotency-Key", "")[:80],
+            )
+            if data["submit"]:
+                found = services.request_submit(request=found, actor=user)
         response = Response(RequestSerializer(found).data, status=status.HTTP_201_CREATED)
         response["ETag"] = found.etag
         return response

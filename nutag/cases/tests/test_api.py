@@ -92,3 +92,11 @@ def test_bad_creation_input_is_a_clear_error(letter_service: Adoption, citizen: 
     response = api.post("/api/v1/requests", {"territory": "6401"}, format="json")
     assert response.status_code == 400 and "service" in response.json()["error"]["details"]
     assert not Request.objects.exists()
+
+
+def test_one_call_applies_and_submits_or_changes_nothing(permit_service: Adoption, citizen: User) -> None:
+    api = _client(citizen)
+    body = {"service": "BUS-700", "territory": "6401", "answers": {"purpose": "work"}, "submit": True}
+    refused = api.post("/api/v1/requests", body, format="json")
+    assert refused.status_code == 400 and "document:ID_CARD" in refused.json()["error"]["details"]
+    assert not Request.objects.exists()  # the draft made in the same call was rolled back
