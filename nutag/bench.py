@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 Figure = dict[str, Any]
-GROUPS = ("processes", "catalog", "cases")
+GROUPS = ("processes", "catalog", "cases", "results", "analytics")
 
 
 def _benchmarks() -> Iterator[Callable[[], list[Figure]]]:

@@ -6,3 +6,6 @@ class AcademyConfig(AppConfig):
     name = "nutag.academy"
     label = "academy"
     verbose_name = _("Academy: training and surveys")
+
+    def ready(self) -> None:
+        from nutag.academy import permissions  # noqa: F401

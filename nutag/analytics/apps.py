@@ -6,3 +6,6 @@ class AnalyticsConfig(AppConfig):
     name = "nutag.analytics"
     label = "analytics"
     verbose_name = _("Remodelling insights")
+
+    def ready(self) -> None:
+        from nutag.analytics import permissions  # noqa: F401 - registers the policies

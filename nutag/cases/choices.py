@@ -81,4 +81,6 @@ EVENT_LABELS = {
     "result_issued": _("Result issued"),
     "staff_reminded": _("Staff reminded"),
     "timer": _("Deadline reached"),
+    "result_printed": _("Result printed at a service point"),
+    "result_revoked": _("Result document revoked"),
 }

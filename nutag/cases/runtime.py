@@ -97,6 +97,16 @@ def settle(request: Request, model: CompiledModel, state: InstanceState, now: da
         if not pending:
             break
         for task in pending:
+            if task.kind == "request-fee" and request.adoption.effective_fee_mnt == 0:
+                # A free service has nothing to pay: the fee step passes as if paid, and no invoice is made.
+                state = engine.complete_service_task(
+                    model, state, task.task_id, {"fee_mnt": 0}, now=now, calendar=calendar
+                )
+                if "payment_received" in engine.waiting_messages(model, state):
+                    state = engine.send_message(
+                        model, state, "payment_received", {"paid_mnt": 0}, now=now, calendar=calendar
+                    )
+                continue
             result = _handle_service_task(request, task.kind, task.name, now, effects)
             for hook in SERVICE_TASK_HOOKS.get(task.kind, []):
                 result.update(hook(request, now))

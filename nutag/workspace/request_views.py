@@ -25,6 +25,8 @@ from nutag.catalog.choices import AdoptionStatus, ServiceLevel
 from nutag.catalog.models import Adoption
 from nutag.core.errors import DomainError
 from nutag.core.permissions import visible_to
+from nutag.payments.models import Invoice
+from nutag.payments.services import invoice_record_cash
 from nutag.workspace.access import staff_required
 
 
@@ -122,11 +124,14 @@ def record_payment(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise DomainError(_("Give the amount and the receipt number."))
-        services.request_record_payment(
-            request=found,
+        invoice = Invoice.objects.filter(request=found, status="open").first()
+        if invoice is None:
+            raise DomainError(_("This request has no open invoice."))
+        invoice_record_cash(
+            invoice=invoice,
             actor=acting_user(request),
             amount_mnt=form.cleaned_data["amount_mnt"],
-            reference=form.cleaned_data["reference"],
+            receipt_number=form.cleaned_data["reference"],
         )
         messages.success(request, _("The payment is recorded."))
     except DomainError as error:

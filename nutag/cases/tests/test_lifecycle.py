@@ -231,3 +231,21 @@ def test_request_events_are_append_only(letter_service: Adoption, citizen: User)
         RequestEvent.objects.filter(request=request).update(kind="tampered")
     with pytest.raises(DatabaseError), transaction.atomic():
         RequestEvent.objects.filter(request=request).delete()
+
+
+def test_a_free_service_passes_its_fee_step_without_waiting(
+    holidays: None, citizen: User, supervisor_a: User
+) -> None:
+    from nutag.cases.tests.conftest import with_process
+
+    adoption = with_process("permit", "BUS-701", fee_mnt=0, category="business")
+    request = _submitted(adoption, citizen)
+    while request.status in (RequestStatus.SUBMITTED, RequestStatus.PROCESSING) and request.work_items.filter(
+        status="open"
+    ):
+        item = services.workitem_claim(
+            item=request.work_items.filter(status="open").first(), actor=supervisor_a
+        )
+        request = services.request_act(item=item, actor=supervisor_a, action=item.actions[0]["value"])
+    assert request.status != RequestStatus.AWAITING_PAYMENT
+    assert not request.events.filter(kind="fee_requested").exists()

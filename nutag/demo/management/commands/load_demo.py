@@ -2,7 +2,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from nutag.academy.demo import academy_demo_load
 from nutag.accounts.demo import personas_demo_load
+from nutag.analytics.demo import requests_demo_load
 from nutag.cases.calendar import holidays_load
 from nutag.catalog.demo import catalogue_demo_load
 from nutag.organisations.demo import organisations_demo_load
@@ -22,3 +24,5 @@ class Command(BaseCommand):
         services, adoptions = catalogue_demo_load()
         self.stdout.write(f"Catalogue: {services} services and {adoptions} adoptions created")
         self.stdout.write(f"Process models: {processes_demo_load()} attached or changed")
+        self.stdout.write(f"Academy: {academy_demo_load()} records created")
+        self.stdout.write(f"A year of simulated requests: {requests_demo_load()} created")
