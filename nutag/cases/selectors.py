@@ -28,9 +28,28 @@ def queue_for(
         items = items.filter(due_at__lt=now or timezone.now())
     if service:
         items = items.filter(request__service__code=service)
-    return items.select_related("request__service_version", "request__territory", "claimed_by").order_by(
-        "due_at", "id"
+    # A queue row shows the number, the service's name, the place and the step: the request's process state and
+    # the version's form and documents stay in the database.
+    return (
+        items.select_related("request__service_version", "request__territory", "claimed_by")
+        .defer(*_QUEUE_DEFERRED)
+        .order_by("due_at", "id")
     )
+
+
+_QUEUE_DEFERRED = (
+    "actions",
+    "request__state_json",
+    "request__form_data",
+    "request__service_version__form",
+    "request__service_version__documents",
+    "request__service_version__search_text",
+    "request__service_version__description_mn",
+    "request__service_version__description_en",
+    "request__service_version__legal_basis_mn",
+    "request__service_version__legal_basis_en",
+    "request__territory__search_text",
+)
 
 
 def requests_for_applicant(*, user: Any) -> QuerySet[Request]:
@@ -53,14 +72,15 @@ def request_for_screen(*, user: Any, pk: int) -> Request | None:
     events = RequestEvent.objects.select_related("actor").order_by("at", "id")
     return (
         visible_to(user, Request.objects.all())
-        .select_related(
-            "service_version",
-            "adoption__version",
-            "territory",
-            "organisation",
-            "applicant",
-            "operator",
-            "process_model",
+        .select_related("service_version", "territory", "organisation", "operator")
+        .defer(
+            "state_json",
+            "service_version__form",
+            "service_version__search_text",
+            "service_version__legal_basis_mn",
+            "service_version__legal_basis_en",
+            "territory__search_text",
+            "organisation__search_text",
         )
         .prefetch_related(
             Prefetch("events", queryset=events),
