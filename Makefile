@@ -53,10 +53,10 @@ migrations-check: install
 	NUTAG_TESTING=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
 schema: install
-	NUTAG_TESTING=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file nutag/api/openapi.yaml
+	NUTAG_TESTING=1 $(BIN)/python manage.py spectacular --lang en --validate --fail-on-warn --file nutag/api/openapi.yaml
 
 schema-check: install
-	NUTAG_TESTING=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file $(VENV)/openapi.current.yaml
+	NUTAG_TESTING=1 $(BIN)/python manage.py spectacular --lang en --validate --fail-on-warn --file $(VENV)/openapi.current.yaml
 	diff -u nutag/api/openapi.yaml $(VENV)/openapi.current.yaml || \
 		(echo "The committed OpenAPI schema is out of date: run 'make schema' and commit it." && exit 1)
 
