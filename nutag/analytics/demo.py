@@ -257,10 +257,20 @@ def requests_demo_load(year: int = 2026, *, now: datetime.datetime | None = None
             requests.append(request)
             events += request_events
             items += request_items
+    _unique_numbers(requests)
     with transaction.atomic():
         _bulk(requests, events, items)
     rollups_refresh(actor=None)
     return len(requests)
+
+
+def _unique_numbers(requests: list[Request]) -> None:
+    """Random reference numbers can repeat (rarely, but a bulk insert must not fail on it): draw again."""
+    taken = set(Request.objects.exclude(number=None).values_list("number", flat=True))
+    for request in requests:
+        while request.number in taken:
+            request.number = new_number()
+        taken.add(request.number)
 
 
 def _bulk(requests: list[Request], events: list[RequestEvent], items: list[WorkItem]) -> None:
