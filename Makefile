@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: install run serve worker test test-browser bench check check-static lint format typecheck \
+.PHONY: install run test bench check check-static lint format typecheck \
         migrations-check schema schema-check messages clean
 
 $(STAMP): pyproject.toml constraints.txt

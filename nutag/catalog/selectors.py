@@ -5,9 +5,8 @@ from dataclasses import field as dataclass_field
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
-from django.utils.translation import gettext_lazy as _
 
-from nutag.catalog.choices import AdoptionStatus, ServiceLevel, VersionStatus
+from nutag.catalog.choices import AdoptionStatus, ServiceLevel
 from nutag.catalog.models import CONTENT_FIELDS, Adoption, CoverageCell, ReferenceService, ServiceVersion
 from nutag.core.permissions import visible_to
 from nutag.core.text import search_terms
@@ -161,13 +160,3 @@ def adoptions_behind(*, user: Any, territory_path: str = "") -> QuerySet[Adoptio
 
 def versions_for(*, user: Any, service: ReferenceService) -> QuerySet[ServiceVersion]:
     return visible_to(user, service.versions.all()).order_by("-number")
-
-
-def version_label(version: ServiceVersion) -> str:
-    return str(
-        _("version %(number)s (%(status)s)")
-        % {"number": version.number, "status": version.get_status_display()}
-    )
-
-
-__all__ = ["VersionStatus"]
