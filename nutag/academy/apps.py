@@ -9,3 +9,7 @@ class AcademyConfig(AppConfig):
 
     def ready(self) -> None:
         from nutag.academy import permissions  # noqa: F401
+        from nutag.academy.certificates import certificate_resolve
+        from nutag.results.registry import register_code_resolver
+
+        register_code_resolver(certificate_resolve)

@@ -1,10 +1,14 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from nutag.academy.choices import SURVEY_AUDIENCES, Audience, QuestionKind
-from nutag.academy.models import Programme, Question
+from nutag.academy.models import Programme, Question, VisitPlan
+from nutag.accounts.choices import Role
+from nutag.accounts.models import User
+from nutag.core.permissions import within_paths
 from nutag.territory.choices import LOCAL_LEVELS, TOP_LEVELS
 from nutag.territory.models import TerritoryUnit
 
@@ -17,9 +21,25 @@ class TerritoryChoice(forms.ModelChoiceField):
         return f"{obj.name} ({obj.code})"
 
 
+class TrainerChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj} ({obj.username})"
+
+
+class PlanChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} ({obj.starts_on:%Y-%m-%d} – {obj.ends_on:%Y-%m-%d})"
+
+
 class SessionForm(forms.Form):
-    programme = forms.ModelChoiceField(
-        label=_("Programme"), queryset=Programme.objects.filter(is_active=True)
+    """Planning or changing a session; the service checks the rules (territory, tour days, places taken)."""
+
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
+    plan = PlanChoice(
+        label=_("Tour of aimags"),
+        queryset=VisitPlan.objects.order_by("-starts_on"),
+        required=False,
+        help_text=_("Optional: the session is then part of the tour's visit to its aimag, within its days."),
     )
     territory = TerritoryChoice(label=_("Aimag or soum"), queryset=TerritoryUnit.objects.none())
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
@@ -27,14 +47,143 @@ class SessionForm(forms.Form):
     starts_on = forms.DateField(label=_("First day"), widget=DATE)
     ends_on = forms.DateField(label=_("Last day"), widget=DATE)
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500)
+    trainer = TrainerChoice(
+        label=_("Trainer"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("Empty: you, or the session's trainer so far."),
+    )
 
-    def __init__(self, *args: Any, paths: list[str], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, paths: list[str], programme: Programme | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        from nutag.core.permissions import within_paths
-
         self.fields["territory"].queryset = TerritoryUnit.objects.filter(  # type: ignore[attr-defined]
             within_paths(paths, "path"), level__in=[*TOP_LEVELS, *LOCAL_LEVELS]
         ).order_by("path")
+        # A session keeps its programme even after the programme is retired.
+        active = Q(is_active=True) | Q(pk=programme.pk) if programme is not None else Q(is_active=True)
+        self.fields["programme"].queryset = Programme.objects.filter(active)  # type: ignore[attr-defined]
+        self.fields["trainer"].queryset = (  # type: ignore[attr-defined]
+            User.objects.filter(is_active=True, assignments__role=Role.TRAINER, assignments__is_active=True)
+            .distinct()
+            .order_by("full_name", "username")
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The session ends before it starts."))
+        return data
+
+
+class CancelSessionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Sent to the registered people who have an e-mail address or a phone number."),
+    )
+
+
+STAFF_ROLES = [(role.value, role.label) for role in Role if role != Role.PLATFORM_ADMIN]
+
+
+class ProgrammeForm(forms.Form):
+    code = forms.SlugField(
+        label=_("Code"),
+        max_length=40,
+        help_text=_(
+            "Lower-case Latin letters, digits and hyphens; it is part of the address and never changes."
+        ),
+    )
+    name_mn = forms.CharField(label=_("Name (Mongolian)"), max_length=200)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
+    description_mn = forms.CharField(
+        label=_("Description (Mongolian)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    description_en = forms.CharField(
+        label=_("Description (English)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    audience = forms.ChoiceField(label=_("Audience"), choices=Audience.choices)
+    length_hours = forms.IntegerField(label=_("Length (hours)"), min_value=1, max_value=1000)
+    prepares_roles = forms.MultipleChoiceField(
+        label=_("Prepares for the roles"),
+        choices=STAFF_ROLES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Staff who hold these roles count as ready once they completed the programme."),
+    )
+    is_active = forms.BooleanField(
+        label=_("Taught"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "A programme no longer taught keeps its sessions and certificates but cannot be planned."
+        ),
+    )
+
+    def __init__(self, *args: Any, is_new: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if is_new:
+            del self.fields["is_active"]
+        else:
+            del self.fields["code"]
+
+
+class VisitPlanForm(forms.Form):
+    name_mn = forms.CharField(label=_("Name (Mongolian)"), max_length=200)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
+
+
+class VisitForm(forms.Form):
+    """One row of a tour: an aimag and its days. Blank rows are left out."""
+
+    aimag = TerritoryChoice(
+        label=_("Aimag"), queryset=TerritoryUnit.objects.filter(level__in=TOP_LEVELS).order_by("code")
+    )
+    starts_on = forms.DateField(label=_("First day"), widget=DATE)
+    ends_on = forms.DateField(label=_("Last day"), widget=DATE)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The visit ends before it starts."))
+        return data
+
+
+class BaseVisitFormSet(forms.BaseFormSet):
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        seen = set()
+        for form in self.forms:
+            if form.cleaned_data.get("DELETE"):
+                continue
+            aimag = form.cleaned_data.get("aimag")
+            if aimag is None:
+                continue
+            if aimag.pk in seen:
+                form.add_error("aimag", _("This aimag is already in the tour: one visit per aimag."))
+            seen.add(aimag.pk)
+        if not seen:
+            raise forms.ValidationError(_("A visit plan needs at least one aimag."))
+
+    def visits(self) -> list[tuple[Any, Any, Any]]:
+        return [
+            (form.cleaned_data["aimag"], form.cleaned_data["starts_on"], form.cleaned_data["ends_on"])
+            for form in self.forms
+            if form.cleaned_data.get("aimag") and not form.cleaned_data.get("DELETE")
+        ]
+
+
+def visit_formset(data: Any, *, initial: list[dict[str, Any]], extra: int) -> BaseVisitFormSet:
+    formset_class = forms.formset_factory(
+        VisitForm, formset=BaseVisitFormSet, extra=extra, can_delete=True, max_num=40, validate_max=True
+    )
+    return cast(BaseVisitFormSet, formset_class(data, initial=initial, prefix="visits"))
 
 
 class RegisterForm(forms.Form):

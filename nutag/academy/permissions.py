@@ -1,9 +1,10 @@
 """Who may do what in the academy.
 
-Trainers plan and record sessions within the territory of the organisation that holds their role (a trainer of
-Dornogovi's governor's office in Dornogovi, a trainer of the E-Mongolia Academy anywhere). Organisation admins
-see the training of their own people; analysts see readiness figures but not names. Anonymous survey answers are
-never linked to a person, so no policy can reveal one (see models/surveys.py)."""
+National trainers keep the programmes and plan tours of aimags. Trainers plan, change, cancel and record sessions
+within the territory of the organisation that holds their role (a trainer of Dornogovi's governor's office in
+Dornogovi, a trainer of the E-Mongolia Academy anywhere). Organisation admins see the training of their own
+people; analysts see readiness figures but not names. Anonymous survey answers are never linked to a person, so
+no policy can reveal one (see models/surveys.py)."""
 
 from typing import Any
 
@@ -11,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from nutag.academy.choices import Audience
-from nutag.academy.models import Participant, Programme, ServiceRating, Survey, TrainingSession
+from nutag.academy.models import Participant, Programme, ServiceRating, Survey, TrainingSession, VisitPlan
 from nutag.accounts.choices import Role
 from nutag.core import permissions
 from nutag.core.permissions import path_within, within_paths
@@ -81,9 +82,24 @@ class ProgrammePolicy:
         return queryset if is_national(user, Role.TRAINER) else queryset.none()
 
 
+@permissions.register(VisitPlan)
+class VisitPlanPolicy:
+    """Tours of aimags are public; national trainers plan and change them (aimag trainers plan the sessions of
+    their aimag within a tour's visit)."""
+
+    def can(self, user: Any, action: str, obj: Any) -> bool:
+        return action == "view" or is_national(user, Role.TRAINER)
+
+    def visible(self, user: Any, queryset: models.QuerySet[Any], action: str) -> models.QuerySet[Any]:
+        if action == "view":
+            return queryset
+        return queryset if is_national(user, Role.TRAINER) else queryset.none()
+
+
 @permissions.register(TrainingSession)
 class TrainingSessionPolicy:
-    """The timetable is public; trainers plan and record the sessions of their territory."""
+    """The timetable is public; trainers plan, change, cancel and record the sessions of their territory
+    ("change", "cancel", "record")."""
 
     def can(self, user: Any, action: str, obj: Any) -> bool:
         return action == "view" or may_plan_in(user, obj.territory_path)

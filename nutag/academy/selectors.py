@@ -21,8 +21,9 @@ from nutag.cases.models import Request
 from nutag.core.permissions import visible_to
 
 
-def programmes_for_list(*, user: Any) -> QuerySet[Programme]:
-    return visible_to(user, Programme.objects.filter(is_active=True)).annotate(
+def programmes_for_list(*, user: Any, with_inactive: bool = False) -> QuerySet[Programme]:
+    programmes = Programme.objects.all() if with_inactive else Programme.objects.filter(is_active=True)
+    return visible_to(user, programmes).annotate(
         session_count=Count("sessions", distinct=True),
         completed_count=Count(
             "sessions__participants", filter=Q(sessions__participants__completed_at__isnull=False)
@@ -72,7 +73,7 @@ def visit_plans_for_list() -> QuerySet[VisitPlan]:
 def certificate_get(code: str) -> Participant | None:
     return (
         Participant.objects.filter(certificate_code=code, completed_at__isnull=False)
-        .select_related("session__programme", "session__territory")
+        .select_related("session__programme", "session__territory", "session__organiser")
         .first()
     )
 

@@ -1,5 +1,6 @@
-"""Pages of the academy's training: home, programmes, sessions (registration, attendance, completion), visit
-plans, readiness, certificates (public verification) and rating a completed request."""
+"""Pages of the academy's training: home, programmes (and keeping them), tours of aimags (visit plans), sessions
+(planning, changing, cancelling, registration, attendance, completion), readiness, certificates (checked on the
+public verification page of result documents) and rating a completed request."""
 
 import csv
 from typing import Any
@@ -10,14 +11,21 @@ from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nutag.academy import selectors, services
 from nutag.academy.certificates import certificate_code_normalise, certificate_pdf
-from nutag.academy.forms import RatingForm, RegisterForm, SessionForm
-from nutag.academy.models import Participant, Programme, TrainingSession
+from nutag.academy.forms import (
+    CancelSessionForm,
+    ProgrammeForm,
+    RatingForm,
+    RegisterForm,
+    SessionForm,
+    VisitPlanForm,
+    visit_formset,
+)
+from nutag.academy.models import Participant, Programme, TrainingSession, VisitPlan
 from nutag.academy.permissions import readiness_paths, trainer_paths
 from nutag.academy.readiness import readiness_for
 from nutag.accounts.choices import UserKind
@@ -25,7 +33,9 @@ from nutag.accounts.models import User, acting_user
 from nutag.cases.models import Request
 from nutag.core.errors import DomainError
 from nutag.core.permissions import may, path_within, visible_to
+from nutag.results.services import verification_url
 from nutag.territory.loader import NATIONAL_CODE
+from nutag.territory.models import TerritoryUnit
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -41,14 +51,28 @@ def home(request: HttpRequest) -> HttpResponse:
         if user.is_citizen:
             context["to_rate"] = selectors.requests_to_rate(user=user)[:10]
     context["plans"] = selectors.visit_plans_for_list()[:3]
+    context["may_keep_programmes"] = may(user, "create", Programme())
+    context["may_plan_tours"] = may(user, "create", VisitPlan())
     return render(request, "academy/home.html", context)
 
 
+def _show_error(form: Any, error: DomainError) -> None:
+    """A refusal of a service as form errors: the message on top, each detail at its field."""
+    form.add_error(None, error.message)
+    for name, problems in error.details.items():
+        for problem in problems if isinstance(problems, list) else [problems]:
+            form.add_error(name if name in form.fields else None, problem)
+
+
 def programme_list(request: HttpRequest) -> HttpResponse:
+    may_keep = may(request.user, "create", Programme())
     return render(
         request,
         "academy/programme_list.html",
-        {"programmes": selectors.programmes_for_list(user=request.user)},
+        {
+            "programmes": selectors.programmes_for_list(user=request.user, with_inactive=may_keep),
+            "may_keep_programmes": may_keep,
+        },
     )
 
 
@@ -56,13 +80,141 @@ def programme_detail(request: HttpRequest, code: str) -> HttpResponse:
     programme = get_object_or_404(visible_to(request.user, Programme.objects.all()), code=code)
     sessions = selectors.sessions_for_list(user=request.user, programme=programme).order_by("-starts_on")
     page = Paginator(sessions, 50).get_page(request.GET.get("page"))
-    return render(request, "academy/programme_detail.html", {"programme": programme, "page": page})
+    return render(
+        request,
+        "academy/programme_detail.html",
+        {"programme": programme, "page": page, "may_change": may(request.user, "change", programme)},
+    )
+
+
+@login_required
+def programme_new(request: HttpRequest) -> HttpResponse:
+    user = acting_user(request)
+    if not may(user, "create", Programme()):
+        raise HttpForbidden
+    form = ProgrammeForm(request.POST or None, is_new=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            programme = services.programme_create(actor=user, **form.cleaned_data)
+        except DomainError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The programme is saved."))
+            return redirect("academy:programme", code=programme.code)
+    return render(request, "academy/programme_form.html", {"form": form})
+
+
+@login_required
+def programme_edit(request: HttpRequest, code: str) -> HttpResponse:
+    user = acting_user(request)
+    programme = get_object_or_404(Programme, code=code)
+    if not may(user, "change", programme):
+        raise HttpForbidden
+    initial = {name: getattr(programme, name) for name in services.PROGRAMME_FIELDS}
+    form = ProgrammeForm(request.POST or None, initial=initial, is_new=False)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.programme_update(actor=user, programme=programme, **form.cleaned_data)
+        except DomainError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The programme is saved."))
+            return redirect("academy:programme", code=programme.code)
+    return render(request, "academy/programme_form.html", {"form": form, "programme": programme})
+
+
+def plan_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "academy/plan_list.html",
+        {
+            "plans": selectors.visit_plans_for_list(),
+            "may_plan_tours": may(request.user, "create", VisitPlan()),
+        },
+    )
 
 
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(selectors.visit_plans_for_list(), pk=pk)
     sessions = selectors.sessions_for_list(user=request.user).filter(visit__plan=plan).order_by("starts_on")
-    return render(request, "academy/plan_detail.html", {"plan": plan, "sessions": sessions})
+    paths = trainer_paths(request.user)
+    visits = [(visit, any(path_within(visit.aimag.path, p) for p in paths)) for visit in plan.visits.all()]
+    return render(
+        request,
+        "academy/plan_detail.html",
+        {
+            "plan": plan,
+            "visits": visits,
+            "sessions": sessions,
+            "may_change": may(request.user, "change", plan),
+        },
+    )
+
+
+def _plan_page(
+    request: HttpRequest, plan: VisitPlan | None, initial: dict[str, Any], rows: list[dict[str, Any]]
+) -> HttpResponse:
+    """Create (`plan` None) or change a tour: its names and one row per aimag visited, with blank rows to add
+    more (a page without scripts: save, and the page offers fresh blank rows)."""
+    user = acting_user(request)
+    form = VisitPlanForm(request.POST or None, initial=initial)
+    visits = visit_formset(request.POST or None, initial=rows, extra=3 if rows else 10)
+    is_valid = False
+    if request.method == "POST":
+        is_valid = form.is_valid()
+        if not visits.is_valid():
+            is_valid = False
+            for problem in visits.non_form_errors() or [_("Check the aimags and days of the tour.")]:
+                form.add_error(None, problem)
+    if is_valid:
+        try:
+            if plan is None:
+                plan = services.visit_plan_create(actor=user, visits=visits.visits(), **form.cleaned_data)
+            else:
+                plan = services.visit_plan_update(
+                    actor=user, plan=plan, visits=visits.visits(), **form.cleaned_data
+                )
+        except DomainError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The visit plan is saved."))
+            return redirect("academy:plan", pk=plan.pk)
+    return render(request, "academy/plan_form.html", {"form": form, "visits": visits, "plan": plan})
+
+
+@login_required
+def plan_new(request: HttpRequest) -> HttpResponse:
+    if not may(request.user, "create", VisitPlan()):
+        raise HttpForbidden
+    return _plan_page(request, None, {}, [])
+
+
+@login_required
+def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = get_object_or_404(VisitPlan, pk=pk)
+    if not may(request.user, "change", plan):
+        raise HttpForbidden
+    rows = [
+        {"aimag": visit.aimag_id, "starts_on": visit.starts_on, "ends_on": visit.ends_on}
+        for visit in plan.visits.order_by("starts_on", "aimag__code")
+    ]
+    return _plan_page(request, plan, {"name_mn": plan.name_mn, "name_en": plan.name_en}, rows)
+
+
+def _session_initial(request: HttpRequest) -> dict[str, Any]:
+    """Links from a tour's page name the tour and the aimag to plan in."""
+    initial: dict[str, Any] = {}
+    plan_id = request.GET.get("plan", "")
+    plan = VisitPlan.objects.filter(pk=int(plan_id)).first() if plan_id.isdigit() else None
+    if plan is not None:
+        initial["plan"] = plan.pk
+    territory = TerritoryUnit.objects.filter(code=request.GET.get("territory", "")[:12]).first()
+    if territory is not None:
+        initial["territory"] = territory.pk
+        visit = plan.visits.filter(aimag=territory).first() if plan is not None else None
+        if visit is not None:
+            initial["starts_on"], initial["ends_on"] = visit.starts_on, visit.ends_on
+    return initial
 
 
 @login_required
@@ -71,24 +223,92 @@ def session_new(request: HttpRequest) -> HttpResponse:
     paths = trainer_paths(user)
     if not paths:
         raise HttpForbidden
-    form = SessionForm(request.POST or None, paths=paths)
+    form = SessionForm(request.POST or None, paths=paths, initial=_session_initial(request))
     if request.method == "POST" and form.is_valid():
         try:
             session = services.session_plan(actor=user, **form.cleaned_data)
         except DomainError as error:
-            form.add_error(None, error.message)
-            for name, message in error.details.items():
-                if name in form.fields:
-                    form.add_error(name, message)
+            _show_error(form, error)
         else:
             messages.success(request, _("The session is planned."))
             return redirect("academy:session", pk=session.pk)
     return render(request, "academy/session_new.html", {"form": form})
 
 
+def _session_to_change(request: HttpRequest, pk: int, action: str) -> TrainingSession:
+    session = get_object_or_404(
+        TrainingSession.objects.select_related("programme", "territory", "visit"), pk=pk
+    )
+    if not may(request.user, action, session):
+        raise HttpForbidden
+    return session
+
+
+@login_required
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    session = _session_to_change(request, pk, "change")
+    if session.is_cancelled:
+        messages.error(request, _("The session is cancelled: it can no longer change."))
+        return redirect("academy:session", pk=session.pk)
+    initial = {
+        "programme": session.programme_id,
+        "plan": session.visit.plan_id if session.visit else None,
+        "territory": session.territory_id,
+        "place": session.place,
+        "is_online": session.is_online,
+        "starts_on": session.starts_on,
+        "ends_on": session.ends_on,
+        "capacity": session.capacity,
+        "trainer": session.trainer_id,
+    }
+    form = SessionForm(
+        request.POST or None, paths=trainer_paths(user), programme=session.programme, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_update(actor=user, session=session, **form.cleaned_data)
+        except DomainError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The session is saved."))
+            return redirect("academy:session", pk=session.pk)
+    return render(request, "academy/session_edit.html", {"form": form, "session": session})
+
+
+@login_required
+def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    user = acting_user(request)
+    session = _session_to_change(request, pk, "cancel")
+    if session.is_cancelled:
+        messages.error(request, _("The session is already cancelled."))
+        return redirect("academy:session", pk=session.pk)
+    form = CancelSessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_cancel(actor=user, session=session, reason=form.cleaned_data["reason"])
+        except DomainError as error:
+            _show_error(form, error)
+        else:
+            messages.success(request, _("The session is cancelled. The registered people are told."))
+            return redirect("academy:session", pk=session.pk)
+    return render(
+        request,
+        "academy/session_cancel.html",
+        {
+            "form": form,
+            "session": session,
+            "registered": session.participants.count(),
+            "has_completions": session.participants.filter(completed_at__isnull=False).exists(),
+        },
+    )
+
+
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    session = get_object_or_404(selectors.sessions_for_list(user=request.user), pk=pk)
-    may_record = may(request.user, "record", session)
+    session = get_object_or_404(
+        selectors.sessions_for_list(user=request.user).select_related("cancelled_by", "visit__plan"), pk=pk
+    )
+    may_record = may(request.user, "record", session) and not session.is_cancelled
     participants = selectors.participants_of_session(user=request.user, session=session)
     return render(
         request,
@@ -153,18 +373,10 @@ def participant_action(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("academy:session", pk=participant.session_id)
 
 
-def _verification_url(request: HttpRequest, code: str) -> str:
-    return request.build_absolute_uri(reverse("academy:certificate", args=[code]))
-
-
 def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
-    """Public: anyone holding a certificate's code can check it; shows no more than the certificate does."""
-    normalised = certificate_code_normalise(code)
-    participant = selectors.certificate_get(normalised)
-    status = 200 if participant is not None else 404
-    return render(
-        request, "academy/certificate.html", {"participant": participant, "code": normalised}, status=status
-    )
+    """The address printed on certificates issued before they were checked with the result documents: the one
+    public verification page (rate-limited and logged) now answers for both."""
+    return redirect("results:verify-code", code=certificate_code_normalise(code)[:32] or "-")
 
 
 @login_required
@@ -172,9 +384,7 @@ def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
     participant = selectors.certificate_get(certificate_code_normalise(code))
     if participant is None or not may(request.user, "view", participant):
         raise Http404
-    pdf = certificate_pdf(
-        participant, verification_url=_verification_url(request, participant.certificate_code or "")
-    )
+    pdf = certificate_pdf(participant, verification_url=verification_url(participant.certificate_code or ""))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{participant.certificate_code}.pdf"'
     return response

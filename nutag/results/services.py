@@ -22,7 +22,7 @@ from nutag.catalog.models import ServiceVersion
 from nutag.core import audit
 from nutag.core.errors import Conflict, DomainError, ValidationFailed
 from nutag.core.permissions import require
-from nutag.results import codes, rendering, signing
+from nutag.results import codes, registry, rendering, signing
 from nutag.results.choices import DocumentLanguage, DocumentStatus, VerificationMethod, VerificationResult
 from nutag.results.models import ResultDocument, ResultTemplate, VerificationAttempt
 
@@ -327,6 +327,7 @@ class Verification:
     code: str = ""
     document: ResultDocument | None = None
     signature: signing.SignatureCheck | None = None
+    record: registry.VerifiedRecord | None = None
 
     @property
     def is_genuine(self) -> bool:
@@ -337,18 +338,29 @@ def _result_of(document: ResultDocument) -> str:
     return VerificationResult.REVOKED if document.is_revoked else VerificationResult.VALID
 
 
-def document_verify_code(*, code: str, client: str, now: datetime.datetime | None = None) -> Verification:
-    """Look a document up by the code printed on it (or in its QR code)."""
+def document_verify_code(
+    *, code: str, client: str, now: datetime.datetime | None = None, with_records: bool = False
+) -> Verification:
+    """Look a document up by the code printed on it (or in its QR code). `with_records` also asks the other apps'
+    resolvers (registry.py), whose codes need not carry a check character (older training certificates)."""
     moment = now or timezone.now()
     typed = codes.normalise(code)[:32]
     _admit(client, VerificationMethod.CODE, moment, code=typed)
     document = None
+    record = None
     result: str
-    if not codes.is_valid(typed):
+    if codes.is_valid(typed):
+        document = ResultDocument.objects.filter(verification_code=typed).first()
+    if document is None and with_records:
+        record = registry.record_for_code(typed)
+    if document is not None:
+        result = _result_of(document)
+    elif record is not None:
+        result = VerificationResult.REVOKED if record.is_revoked else VerificationResult.VALID
+    elif not codes.is_valid(typed):
         result = VerificationResult.INVALID_CODE
     else:
-        document = ResultDocument.objects.filter(verification_code=typed).first()
-        result = _result_of(document) if document is not None else VerificationResult.UNKNOWN
+        result = VerificationResult.UNKNOWN
     _log(
         at=moment,
         method=VerificationMethod.CODE,
@@ -357,7 +369,7 @@ def document_verify_code(*, code: str, client: str, now: datetime.datetime | Non
         result=result,
         client_hash=client,
     )
-    return Verification(result=result, code=typed, document=document)
+    return Verification(result=result, code=typed, document=document, record=record)
 
 
 def document_verify_upload(

@@ -59,7 +59,7 @@ def verify(request: HttpRequest) -> HttpResponse:
 def verify_code(request: HttpRequest, code: str) -> HttpResponse:
     form = VerifyForm(initial={"code": code})
     try:
-        verification = services.document_verify_code(code=code, client=client_of(request))
+        verification = services.document_verify_code(code=code, client=client_of(request), with_records=True)
     except services.RateLimited as error:
         messages.error(request, error.message)
         return _verification_page(request, form, status=429)

@@ -116,7 +116,26 @@ class TrainingSession(models.Model):
         on_delete=models.SET_NULL,
         related_name="sessions",
     )
+    # The trainer's organisation when the session was planned: the body that issues its certificates.
+    organiser = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organised by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelled by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    cancellation_reason = models.TextField(_("reason for cancelling"), blank=True)
 
     class Meta:
         verbose_name = _("training session")
@@ -125,11 +144,19 @@ class TrainingSession(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="session_dates"),
             models.CheckConstraint(condition=Q(capacity__gte=1), name="session_capacity_positive"),
+            models.CheckConstraint(
+                condition=Q(cancelled_at__isnull=True) | ~Q(cancellation_reason=""),
+                name="session_cancelled_with_reason",
+            ),
         ]
         indexes = [models.Index(fields=["aimag_code", "starts_on"], name="session_aimag_idx")]
 
     def __str__(self) -> str:
         return f"{self.programme} — {self.territory} {self.starts_on:%Y-%m-%d}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 class Participant(models.Model):

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 
 from nutag.academy import services, survey_services
 from nutag.academy.choices import Audience, QuestionKind
-from nutag.academy.models import Programme, Survey, TrainingSession
+from nutag.academy.models import Participant, Programme, Survey, TrainingSession
 from nutag.accounts.choices import Role
 from nutag.accounts.models import User
 from nutag.cases.tests.conftest import holidays, letter_service  # noqa: F401
@@ -69,6 +69,16 @@ def session_64(programmes: dict[str, Programme], national_trainer: User) -> Trai
         capacity=2,
         place="Governor's office hall",
     )
+
+
+@pytest.fixture
+def certified(session_64: TrainingSession, national_trainer: User, officer_soum_a: User) -> Participant:
+    """Officer A completed the request-system programme in Bayankhongor and holds a certificate."""
+    participant = services.participant_register(
+        actor=national_trainer, session=session_64, user=officer_soum_a
+    )
+    services.participant_mark_attendance(actor=national_trainer, participant=participant, attended=True)
+    return services.participant_complete(actor=national_trainer, participant=participant)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -118,21 +119,17 @@ def test_completion_needs_attendance_and_gives_a_certificate_code(
     }
 
 
-@pytest.fixture
-def certified(session_64: TrainingSession, national_trainer: User, officer_soum_a: User) -> Participant:
-    participant = services.participant_register(
-        actor=national_trainer, session=session_64, user=officer_soum_a
-    )
-    services.participant_mark_attendance(actor=national_trainer, participant=participant, attended=True)
-    return services.participant_complete(actor=national_trainer, participant=participant)
-
-
-def test_anyone_verifies_a_certificate_by_its_code(client: Client, certified: Participant) -> None:
+def test_the_old_certificate_address_leads_to_the_public_verification_page(
+    client: Client, certified: Participant, settings: Any
+) -> None:
+    settings.NUTAG_VERIFY_RATE_LIMIT = 0
     code = certified.certificate_code or ""
-    page = client.get(reverse("academy:certificate", args=[code.lower().replace("-", "")]))
+    page = client.get(reverse("academy:certificate", args=[code.lower().replace("-", "")]), follow=True)
+    assert page.redirect_chain == [(reverse("results:verify-code", args=[code]), 302)]
     assert page.status_code == 200 and certified.full_name in page.content.decode()
-    missing = client.get(reverse("academy:certificate", args=["AAAA-AAAA-AAAA"]))
-    assert missing.status_code == 404 and "No certificate" in missing.content.decode()
+    missing = client.get(reverse("academy:certificate", args=["AAAA-AAAA-AAAA"]), follow=True)
+    assert certified.full_name not in missing.content.decode()
+    assert "No document was issued with this code" in missing.content.decode()
 
 
 def test_certificate_pdf_for_the_person_trainer_and_own_admin_only(

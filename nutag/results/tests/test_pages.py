@@ -122,3 +122,31 @@ def test_request_snippet_links_the_documents(document: ResultDocument, citizen: 
         "results/includes/request_documents.html", {"request": document.request, "user": citizen}
     )
     assert reverse("results:download", args=[document.pk]) in html and "print" not in html
+
+
+@pytest.mark.django_db
+def test_the_public_page_shows_a_record_of_another_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime
+
+    from nutag.results import registry
+
+    record = registry.VerifiedRecord(
+        kind="Certificate",
+        title_label="Course",
+        title="Welding",
+        holder_name="Dorj",
+        issued_by="Sainshand school",
+        issued_on=datetime.date(2026, 1, 5),
+        details=(("Hours", "40"),),
+    )
+    monkeypatch.setattr(registry, "_resolvers", [lambda code: record if code == "WELD-0000-0001" else None])
+    content = _client().get(reverse("results:verify-code", args=["weld-0000-0001"])).content.decode()
+    assert "tag-ok" in content
+    for shown in (
+        "<dd>Welding</dd>",
+        "<dt>Course</dt>",
+        "Dorj",
+        "Sainshand school",
+        "<dt>Hours</dt><dd>40</dd>",
+    ):
+        assert shown in content

@@ -7,7 +7,7 @@ from django.utils import timezone
 from nutag.accounts.models import User
 from nutag.cases.models import RequestEvent
 from nutag.core.errors import Conflict, PermissionDenied, ValidationFailed
-from nutag.results import services
+from nutag.results import registry, services
 from nutag.results.choices import VerificationResult
 from nutag.results.models import ResultDocument, VerificationAttempt
 
@@ -117,3 +117,36 @@ def test_attempts_are_limited_per_client_and_the_window_passes(document: ResultD
     later = start + datetime.timedelta(seconds=90)
     with time_machine.travel(later, tick=False):
         assert services.document_verify_code(code=document.verification_code, client=CLIENT).result == "valid"
+
+
+WELDING = registry.VerifiedRecord(
+    kind="Certificate",
+    title_label="Course",
+    title="Welding",
+    holder_name="Dorj",
+    issued_by="Sainshand school",
+    issued_on=datetime.date(2026, 1, 5),
+)
+
+
+def _welding(code: str) -> registry.VerifiedRecord | None:
+    return WELDING if code == "WELD-0000-0001" else None
+
+
+@pytest.mark.django_db
+def test_other_apps_codes_are_checked_when_asked_and_logged(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry, "_resolvers", [])
+    registry.register_code_resolver(_welding)
+    registry.register_code_resolver(_welding)
+    assert registry._resolvers == [_welding]
+    without = services.document_verify_code(code="weld 0000 0001", client=CLIENT)
+    assert without.result == VerificationResult.INVALID_CODE and without.record is None
+    found = services.document_verify_code(code="weld 0000 0001", client=CLIENT, with_records=True)
+    assert (found.result, found.record, found.document, found.is_genuine) == ("valid", WELDING, None, True)
+    other = services.document_verify_code(code="WELD-0000-0002", client=CLIENT, with_records=True)
+    assert other.result == VerificationResult.INVALID_CODE and other.record is None
+    assert list(VerificationAttempt.objects.order_by("id").values_list("result", flat=True)) == [
+        "invalid_code",
+        "valid",
+        "invalid_code",
+    ]
