@@ -117,6 +117,9 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     _database["CONN_HEALTH_CHECKS"] = True
+    # Server-side parameters let psycopg prepare a statement the fifth time a connection runs it: the planner
+    # then runs once per connection and query shape instead of on every request (persistent connections).
+    _database["OPTIONS"] = {"server_side_binding": env_bool("DB_SERVER_SIDE_BINDING", True)}
 if env("DATABASE_TEST_NAME"):
     _database["TEST"] = {"NAME": env("DATABASE_TEST_NAME")}
 DATABASES = {"default": _database}
@@ -201,7 +204,26 @@ TASKS = {
     }
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Page fragments cached under keys that change with their content (a request's version and newest event):
+    # never stale, so a cache per process is right, and faster than a shared one.
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
+}
+# Production with several servers (or workers) sets REDIS_URL: the cache (rate limits, counters) is then shared,
+# and sessions are read from it instead of from the database on every request (written through to both).
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "nutag",
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.cache import caches
 
 from nutag.accounts.choices import Role, UserKind
 from nutag.accounts.models import RoleAssignment, User
@@ -27,6 +28,14 @@ def _ensure_reference_data() -> None:
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
     with django_db_blocker.unblock():
         _ensure_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Each test starts with empty caches: its database rows may reuse ids of an earlier test's rows, which would
+    otherwise find that test's cached page fragments and rate-limit counters."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -3,6 +3,21 @@ from typing import Any
 from django.contrib.auth.backends import ModelBackend
 
 from nutag.accounts.choices import UserKind
+from nutag.accounts.models import User
+from nutag.core.queries import Compiled
+
+# Every signed-in request restores its user: compiled once per process (see core.queries).
+_SESSION_USER = Compiled(lambda pk: User.objects.filter(pk=pk), placeholders=[0])
+
+
+def session_user(user_id: Any) -> User | None:
+    """The active account a session belongs to, however it signed in (a deactivated account is signed out)."""
+    try:
+        pk = int(user_id)
+    except (TypeError, ValueError):
+        return None
+    user = _SESSION_USER.first(pk)
+    return user if user is not None and user.is_active else None
 
 
 class PasswordBackend(ModelBackend):
@@ -16,3 +31,6 @@ class PasswordBackend(ModelBackend):
         if user is None or user.kind != UserKind.STAFF or user.is_locked:
             return None
         return user
+
+    def get_user(self, user_id: Any) -> Any:
+        return session_user(user_id)

@@ -21,6 +21,11 @@ class CitizenOIDCBackend(OIDCAuthenticationBackend):
             return None
         return super().authenticate(request, **kwargs)
 
+    def get_user(self, user_id: Any) -> Any:
+        from nutag.accounts.backends import session_user
+
+        return session_user(user_id)
+
     def _register_number(self, claims: dict[str, Any]) -> str | None:
         try:
             return parse_register_number(str(claims.get(settings.OIDC_REGISTER_NUMBER_CLAIM, ""))).value

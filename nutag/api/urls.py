@@ -13,6 +13,7 @@ router.register("adoptions", catalog.AdoptionViewSet, basename="adoption")
 router.register("coverage", catalog.CoverageViewSet, basename="coverage")
 router.register("requests", requests.RequestViewSet, basename="request")
 router.register("work-items", requests.WorkItemViewSet, basename="work-item")
+router.register("consultations", requests.ConsultationViewSet, basename="consultation")
 processes.register(router)
 for extension in ("nutag.results.api", "nutag.payments.api", "nutag.analytics.api", "nutag.academy.api"):
     import_module(extension).register(router)

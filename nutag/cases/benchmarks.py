@@ -156,9 +156,21 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def shared_cache_url() -> str:
+    """The production server's shared cache (REDIS_URL, else a Redis on this machine), or "" without one."""
+    import redis
+
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return ""
+    return url
+
+
 def _gunicorn(port: int, static_root: str) -> subprocess.Popen[bytes]:
     """The production server on the benchmark's database, with production settings (and the same secret key, so
-    that sessions made here are valid there)."""
+    that sessions made here are valid there), and a shared cache when there is one, as in production."""
     database = connection.settings_dict
     environment = {
         **os.environ,
@@ -170,6 +182,7 @@ def _gunicorn(port: int, static_root: str) -> subprocess.Popen[bytes]:
         "PORT": str(port),
         "WEB_CONCURRENCY": os.environ.get("NUTAG_BENCH_WORKERS", "4"),
         "NUTAG_DATA_DIR": static_root,
+        "REDIS_URL": shared_cache_url(),
         "DATABASE_URL": f"postgres://{database['USER'] or 'postgres'}@{database['HOST'] or '127.0.0.1'}:"
         f"{database['PORT'] or 5432}/{database['NAME']}",
     }
@@ -213,6 +226,8 @@ def _http_times(port: int, path: str, cookie: str, runs: int, warmup: int = 3) -
 
 
 def _session(user: User) -> str:
+    """A session the production server accepts: with a shared cache it reads sessions from there first, and the
+    database (where this one is made) second."""
     client = Client()
     client.force_login(user)
     return client.cookies["sessionid"].value

@@ -55,6 +55,18 @@ class WorkItemStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Withdrawn")
 
 
+class DocumentRequestStatus(models.TextChoices):
+    OPEN = "open", _("Waiting for the applicant")
+    SENT = "sent", _("Sent by the applicant")
+    CLOSED = "closed", _("No longer needed")
+
+
+class ConsultationStatus(models.TextChoices):
+    OPEN = "open", _("Waiting for an answer")
+    ANSWERED = "answered", _("Answered")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
 class NotificationChannel(models.TextChoices):
     EMAIL = "email", _("Email")
     SMS = "sms", _("SMS")
@@ -83,4 +95,9 @@ EVENT_LABELS = {
     "timer": _("Deadline reached"),
     "result_printed": _("Result printed at a service point"),
     "result_revoked": _("Result document revoked"),
+    "documents_requested": _("More documents requested"),
+    "documents_sent": _("Requested documents sent"),
+    "consultation_asked": _("Question sent to another office"),
+    "consultation_answered": _("Another office answered"),
+    "consultation_withdrawn": _("Question to another office withdrawn"),
 }

@@ -95,3 +95,55 @@ class FindCitizenForm(forms.Form):
 class PaymentForm(forms.Form):
     amount_mnt = forms.IntegerField(label=_("Amount received (₮)"), min_value=0)
     reference = forms.CharField(label=_("Receipt number"), max_length=60)
+
+
+class DocumentsAskForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    documents = forms.CharField(
+        label=_("Documents to ask for, one per line"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The applicant sees these names as you write them."),
+    )
+    note = forms.CharField(
+        label=_("Note to the applicant (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def names(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data.get("documents", "").splitlines() if line.strip()]
+
+
+class ConsultationAskForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    organisation = forms.ChoiceField(
+        label=_("Office to ask"), error_messages={"required": _("Choose the office to ask.")}
+    )
+    question = forms.CharField(
+        label=_("Question"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write the question for the other office.")},
+    )
+    due_working_days = forms.IntegerField(
+        label=_("Answer due within (working days)"), min_value=1, max_value=30, initial=3
+    )
+
+    def __init__(self, targets: Any, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", "—"), *((o.pk, str(o)) for o in targets)]
+        self.fields["organisation"].choices = choices  # type: ignore[attr-defined]
+
+
+class ConsultationAnswerForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}))
+    file = forms.FileField(label=_("Document (optional; PDF, PNG or JPEG, at most 10 MB)"), required=False)
+
+
+class RequestedUploadForm(forms.Form):
+    """An upload of one of the documents an officer asked for."""
+
+    code = forms.ChoiceField(label=_("Document asked for"))
+    file = forms.FileField(label=_("File (PDF, PNG or JPEG, at most 10 MB)"))
+
+    def __init__(self, asked: list[dict[str, Any]], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].choices = [(d["code"], d["name"]) for d in asked]  # type: ignore[attr-defined]

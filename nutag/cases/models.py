@@ -9,6 +9,8 @@ from nutag.cases.choices import (
     E_MONGOLIA,
     EVENT_LABELS,
     Channel,
+    ConsultationStatus,
+    DocumentRequestStatus,
     NotificationChannel,
     NotificationStatus,
     RequestStatus,
@@ -267,3 +269,90 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} to {self.address}: {self.subject}"
+
+
+class DocumentRequest(models.Model):
+    """An officer asked the applicant for more documents, at any step and without moving the process: the
+    request waits (documents_requested, the clock paused) until the applicant sends them. `documents` lists what
+    was asked, each with the code its uploads carry: [{"code": "ASKED1-1", "name": "Income statement"}]."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="document_requests")
+    work_item = models.ForeignKey(WorkItem, on_delete=models.CASCADE, related_name="+")
+    documents = models.JSONField(_("documents asked for"), default=list)
+    note = models.TextField(_("note to the applicant"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DocumentRequestStatus.choices, default=DocumentRequestStatus.OPEN
+    )
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(_("asked at"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request for documents")
+        verbose_name_plural = _("requests for documents")
+        ordering = ["requested_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request"], condition=Q(status="open"), name="document_request_one_open"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request}: {', '.join(d['name'] for d in self.documents)}"
+
+    @property
+    def codes(self) -> list[str]:
+        return [document["code"] for document in self.documents]
+
+
+class Consultation(models.Model):
+    """A question from the officer holding a step to another office (a department of the aimag, the aimag's or
+    another soum's governor's office). While it is open the step cannot be completed; the clock keeps running."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="consultations")
+    work_item = models.ForeignKey(WorkItem, on_delete=models.CASCADE, related_name="consultations")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("office asked"), on_delete=models.PROTECT, related_name="consultations"
+    )
+    question = models.TextField(_("question"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ConsultationStatus.choices, default=ConsultationStatus.OPEN
+    )
+    due_at = models.DateTimeField(_("answer due"))
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    asked_at = models.DateTimeField(_("asked at"))
+    answer = models.TextField(_("answer"), blank=True)
+    answer_file = models.FileField(upload_to="consultations/%Y/%m/", blank=True)
+    answer_file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    answer_file_type = models.CharField(max_length=80, blank=True)
+    answer_file_size = models.PositiveIntegerField(default=0)
+    answer_file_sha256 = models.CharField(max_length=64, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("question to another office")
+        verbose_name_plural = _("questions to other offices")
+        ordering = ["asked_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["organisation", "due_at"], condition=Q(status="open"), name="consultation_queue_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request} → {self.organisation}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ConsultationStatus.OPEN

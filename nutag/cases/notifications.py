@@ -34,6 +34,7 @@ def _texts(request: Request, kind: str, detail: str) -> tuple[str, str]:
     subjects = {
         "submitted": _("Request %(number)s received") % {"number": number},
         "returned": _("Request %(number)s needs a correction") % {"number": number},
+        "documents_requested": _("Request %(number)s: more documents are needed") % {"number": number},
         "fee_requested": _("Request %(number)s: please pay the fee") % {"number": number},
         "result_ready": _("Request %(number)s: your result is ready") % {"number": number},
         "decision": _("Request %(number)s: a decision was made") % {"number": number},
@@ -46,6 +47,11 @@ def _texts(request: Request, kind: str, detail: str) -> tuple[str, str]:
         )
         % {"service": service, "number": number},
         "returned": _("Your request %(number)s was returned for correction: %(detail)s")
+        % {"number": number, "detail": detail},
+        "documents_requested": _(
+            "To go on with your request %(number)s we need these documents from you: %(detail)s. Upload them "
+            "on the request's page under My requests and send them; the time we take stops until you do."
+        )
         % {"number": number, "detail": detail},
         "fee_requested": _("Please pay %(detail)s₮ for request %(number)s.")
         % {"number": number, "detail": detail},

@@ -1,5 +1,7 @@
 """Who sees and changes a request: the applicant; the operator who filed it, while it is open and for 30 days
-after; officers and supervisors of the resolving organisation. Nobody else, admins included, through these pages."""
+after; officers and supervisors of the resolving organisation. Nobody else, admins included, through these pages.
+A question to another office (Consultation) is seen by the resolving office and by the office asked, and only the
+office asked answers it; that office reads the request's answers and documents while the question is open."""
 
 import datetime
 from typing import Any
@@ -9,8 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from nutag.accounts.choices import Role
-from nutag.cases.choices import FINAL_STATUSES, RequestStatus
-from nutag.cases.models import Request, WorkItem
+from nutag.cases.choices import FINAL_STATUSES, ConsultationStatus, RequestStatus
+from nutag.cases.models import Consultation, Request, WorkItem
 from nutag.core import permissions
 
 OPERATOR_WINDOW = datetime.timedelta(days=30)
@@ -82,3 +84,49 @@ class WorkItemPolicy:
             elif assignment.role in (Role.OFFICER, Role.OPERATOR):
                 condition |= Q(organisation_id=assignment.organisation_id, role=assignment.role)
         return queryset.filter(condition)
+
+
+def _resolving_organisations(user: Any) -> list[int]:
+    return [a.organisation_id for a in user.role_assignments if a.role in RESOLVING_ROLES]
+
+
+@permissions.register(Consultation)
+class ConsultationPolicy:
+    """view: the office asked and the resolving office; answer: the office asked, while open; view_request (the
+    citizen's answers and documents): the office asked while open, the resolving office always; withdraw: the
+    officer who asked, the holder of the step or a supervisor of the resolving office, while open."""
+
+    def can(self, user: Any, action: str, obj: Any) -> bool:
+        if not user.is_authenticated or user.is_citizen:
+            return False
+        asked = _resolves(user, obj.organisation_id)
+        resolving = _resolves(user, obj.request.organisation_id)
+        is_open = obj.status == ConsultationStatus.OPEN
+        if action == "view":
+            return asked or resolving
+        if action == "answer":
+            return asked and is_open
+        if action == "view_request":
+            return resolving or (asked and is_open)
+        if action == "withdraw":
+            return is_open and (
+                obj.asked_by_id == user.pk
+                or (resolving and obj.work_item.claimed_by_id == user.pk)
+                or any(
+                    a.role == Role.SUPERVISOR and a.organisation_id == obj.request.organisation_id
+                    for a in user.role_assignments
+                )
+            )
+        return False
+
+    def visible(self, user: Any, queryset: models.QuerySet[Any], action: str) -> models.QuerySet[Any]:
+        if not user.is_authenticated or user.is_citizen:
+            return queryset.none()
+        organisations = _resolving_organisations(user)
+        if action == "answer":
+            return queryset.filter(organisation_id__in=organisations, status=ConsultationStatus.OPEN)
+        if action == "view":
+            return queryset.filter(
+                Q(organisation_id__in=organisations) | Q(request__organisation_id__in=organisations)
+            )
+        return queryset.none()

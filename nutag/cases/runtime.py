@@ -12,7 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from nutag.cases.calendar import calendar
-from nutag.cases.choices import FINAL_STATUSES, RequestStatus, WorkItemStatus
+from nutag.cases.choices import FINAL_STATUSES, ConsultationStatus, RequestStatus, WorkItemStatus
 from nutag.cases.models import Request, WorkItem
 from nutag.processes import engine
 from nutag.processes.models import ProcessModel
@@ -88,9 +88,17 @@ def _handle_service_task(
     return {}
 
 
-def settle(request: Request, model: CompiledModel, state: InstanceState, now: datetime.datetime) -> Effects:
+def settle(
+    request: Request,
+    model: CompiledModel,
+    state: InstanceState,
+    now: datetime.datetime,
+    *,
+    started: bool = False,
+) -> Effects:
     """Run the built-in service tasks until the process waits, then bring the request's status, work items and
-    timer up to date. Mutates `request` (the caller saves it)."""
+    timer up to date. Mutates `request` (the caller saves it). `started`: the process has just started, so the
+    request has no work items yet."""
     effects = Effects()
     for _ in range(100):  # a model cannot make the host loop forever
         pending = engine.pending_service_tasks(model, state)
@@ -114,7 +122,7 @@ def settle(request: Request, model: CompiledModel, state: InstanceState, now: da
                 model, state, task.task_id, result, now=now, calendar=calendar
             )
     request.state_json = state.to_json()
-    _mirror_work_items(request, model, state, now)
+    _mirror_work_items(request, model, state, now, effects, started=started)
     timers = engine.due_timers(model, state)
     request.next_timer_at = min((timer.due_at for timer in timers), default=None)
     if engine.is_completed(model, state) and request.status not in FINAL_STATUSES:
@@ -132,13 +140,34 @@ def settle(request: Request, model: CompiledModel, state: InstanceState, now: da
     return effects
 
 
+def _withdraw_questions(item: WorkItem, now: datetime.datetime, effects: Effects) -> None:
+    """The process took the step away (a deadline passed): its open questions to other offices wait for nobody."""
+    for question in item.consultations.filter(status=ConsultationStatus.OPEN).select_related("organisation"):
+        question.status = ConsultationStatus.WITHDRAWN
+        question.withdrawn_at = now
+        question.save(update_fields=["status", "withdrawn_at"])
+        effects.events.append(
+            (
+                "consultation_withdrawn",
+                item.name,
+                {"consultation": question.pk, "organisation": question.organisation.code, "by": "process"},
+            )
+        )
+
+
 def _mirror_work_items(
-    request: Request, model: CompiledModel, state: InstanceState, now: datetime.datetime
+    request: Request,
+    model: CompiledModel,
+    state: InstanceState,
+    now: datetime.datetime,
+    effects: Effects,
+    *,
+    started: bool,
 ) -> None:
     open_tasks = {task.task_id: task for task in engine.open_user_tasks(model, state)}
     existing = (
         {item.task_id: item for item in request.work_items.filter(status=WorkItemStatus.OPEN)}
-        if request.pk
+        if request.pk and not started
         else {}
     )
     for task_id, item in existing.items():
@@ -146,6 +175,7 @@ def _mirror_work_items(
             item.status = WorkItemStatus.CANCELLED if item.completed_at is None else item.status
             if item.status == WorkItemStatus.CANCELLED:
                 item.save(update_fields=["status"])
+                _withdraw_questions(item, now, effects)
     for task_id, task in open_tasks.items():
         if task_id in existing:
             continue

@@ -15,14 +15,31 @@ from nutag.accounts.choices import Role
 from nutag.accounts.models import User
 from nutag.cases import answers, runtime
 from nutag.cases.calendar import calendar
-from nutag.cases.choices import FINAL_STATUSES, Channel, RequestStatus, WorkItemStatus
-from nutag.cases.models import AccessRecord, Request, RequestDocument, RequestEvent, WorkItem
+from nutag.cases.choices import (
+    FINAL_STATUSES,
+    Channel,
+    ConsultationStatus,
+    DocumentRequestStatus,
+    RequestStatus,
+    WorkItemStatus,
+)
+from nutag.cases.models import (
+    AccessRecord,
+    Consultation,
+    DocumentRequest,
+    Request,
+    RequestDocument,
+    RequestEvent,
+    WorkItem,
+)
 from nutag.cases.notifications import notification_queue
 from nutag.cases.numbers import new_number
+from nutag.cases.selectors import consultation_targets
 from nutag.catalog.choices import AdoptionStatus
 from nutag.catalog.models import Adoption
 from nutag.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from nutag.core.permissions import require
+from nutag.core.permissions import may, require
+from nutag.organisations.models import Organisation
 from nutag.processes import engine
 from nutag.processes.selectors import process_model_for_adoption
 
@@ -67,9 +84,13 @@ def _save(request: Request, expected_version: int | None = None) -> None:
     request.version = seen + 1
 
 
+# Internal exchanges between offices: in the record, not in the applicant's timeline.
+STAFF_ONLY_EVENTS = frozenset({"consultation_asked", "consultation_answered", "consultation_withdrawn"})
+
+
 def _apply_effects(request: Request, effects: runtime.Effects, actor: Any, now: datetime.datetime) -> None:
     for kind, step, data in effects.events:
-        _event(request, kind, actor, step=step, data=data, at=now)
+        _event(request, kind, actor, step=step, data=data, at=now, visible=kind not in STAFF_ONLY_EVENTS)
     for kind, detail in effects.notifications:
         if kind != "staff_reminder":
             notification_queue(request, kind, detail)
@@ -94,6 +115,53 @@ def request_start(
     idempotency_key: str = "",
 ) -> Request:
     """A draft request for an offered service. A citizen applies for themself; an operator for a citizen."""
+    return _start(
+        adoption=adoption,
+        applicant=applicant,
+        actor=actor,
+        channel=channel,
+        form_data=form_data,
+        idempotency_key=idempotency_key,
+    )[0]
+
+
+@transaction.atomic
+def request_apply(
+    *,
+    adoption: Adoption,
+    applicant: User,
+    actor: User,
+    channel: str = Channel.ONLINE,
+    form_data: dict[str, Any] | None = None,
+    idempotency_key: str = "",
+    now: datetime.datetime | None = None,
+) -> Request:
+    """Start and submit in one step (the API's `"submit": true`): one transaction, and the new request, which
+    nobody else can see before it commits, is submitted without being read again. A retry with the same
+    idempotency key returns the request it made."""
+    request, created = _start(
+        adoption=adoption,
+        applicant=applicant,
+        actor=actor,
+        channel=channel,
+        form_data=form_data,
+        idempotency_key=idempotency_key,
+    )
+    if not created:
+        return request_submit(request=request, actor=actor, now=now)
+    require(actor, "edit", request)
+    return _submit(request, actor, now or timezone.now())
+
+
+def _start(
+    *,
+    adoption: Adoption,
+    applicant: User,
+    actor: User,
+    channel: str,
+    form_data: dict[str, Any] | None,
+    idempotency_key: str,
+) -> tuple[Request, bool]:
     if adoption.status != AdoptionStatus.OFFERED:
         raise ValidationFailed(_("This service is not offered here at the moment."))
     if not applicant.is_citizen:
@@ -115,10 +183,10 @@ def request_start(
     if idempotency_key:
         existing = Request.objects.filter(applicant=applicant, idempotency_key=idempotency_key).first()
         if existing is not None:
-            return existing
+            return existing, False
     cleaned, _problems = answers.clean_answers(adoption, form_data or {}, complete=False)
     request = Request(
-        service_id=adoption.service_id,
+        service=adoption.service,
         adoption=adoption,
         service_version=adoption.version,
         organisation=adoption.organisation,
@@ -135,9 +203,9 @@ def request_start(
         with transaction.atomic():
             request.save()
     except IntegrityError:
-        return Request.objects.get(applicant=applicant, idempotency_key=idempotency_key)
+        return Request.objects.get(applicant=applicant, idempotency_key=idempotency_key), False
     _event(request, "created", actor, data={"channel": channel})
-    return request
+    return request, True
 
 
 @transaction.atomic
@@ -163,7 +231,7 @@ def request_attach_document(
     require(actor, "edit", request)
     if request.status not in (RequestStatus.DRAFT, RequestStatus.RETURNED, RequestStatus.DOCUMENTS_REQUESTED):
         raise Conflict(_("Documents can no longer be added to this request."))
-    if code not in {d["code"] for d in answers.documents_required(request.adoption)}:
+    if code not in {d["code"] for d in answers.documents_required(request.adoption)} | _asked_codes(request):
         raise ValidationFailed(_("This service does not ask for that document."))
     try:
         checked = answers.check_upload(name, content)
@@ -204,13 +272,17 @@ def request_submit(*, request: Request, actor: User, now: datetime.datetime | No
     if request.status != RequestStatus.DRAFT:
         return request
     require(actor, "edit", request)
+    return _submit(request, actor, now or timezone.now())
+
+
+def _submit(request: Request, actor: User, moment: datetime.datetime) -> Request:
+    """Submit a draft the caller holds locked (or has just created)."""
     problems = _missing(request)
     if problems:
         raise ValidationFailed(_("Some answers or documents are missing."), details=problems)
     process_model = process_model_for_adoption(request.adoption)
     if process_model is None or not process_model.is_executable:
         raise ValidationFailed(_("This service cannot take requests yet: its process is not ready."))
-    moment = now or timezone.now()
     for _attempt in range(5):
         number = new_number()
         if not Request.objects.filter(number=number).exists():
@@ -225,7 +297,7 @@ def request_submit(*, request: Request, actor: User, now: datetime.datetime | No
     model = runtime.compiled_for(process_model)
     data = {**request.form_data, "channel": request.channel, "fee_mnt": request.adoption.effective_fee_mnt}
     state = engine.start(model, data, now=moment, calendar=calendar)
-    effects = runtime.settle(request, model, state, moment)
+    effects = runtime.settle(request, model, state, moment, started=True)
     _save(request)
     _event(
         request,
@@ -323,6 +395,7 @@ def request_act(
         raise PermissionDenied(_("Take this work into your queue before acting on it."))
     if expected_version is not None and expected_version != request.version:
         raise Conflict(_("Someone else changed this request a moment ago. Reload it and try again."))
+    _refuse_while_consulting(item)
     values = {a["value"] for a in item.actions}
     if values and action not in values:
         raise ValidationFailed(
@@ -338,6 +411,8 @@ def request_act(
     moment = now or timezone.now()
     model, state = runtime.load(request)
     before = request.status
+    if request.status == RequestStatus.DOCUMENTS_REQUESTED:
+        _documents_no_longer_needed(request, moment)
     if reason:
         request.decision_reason = reason.strip()
     if note:
@@ -488,3 +563,355 @@ def request_get_by_number(number: str) -> Request:
     if request is None:
         raise NotFound(_("No request has this number."))
     return request
+
+
+# Host-level actions at any officer step: asking the applicant for documents and asking another office. The process
+# does not move; the step stays with the officer who holds it.
+
+MAX_DOCUMENTS_ASKED = 10
+CONSULTATION_DAYS = range(1, 31)
+
+
+def _held_item(item: WorkItem, actor: User, expected_version: int | None) -> tuple[WorkItem, Request]:
+    item = _open_item(item)
+    request = _locked(item.request)
+    if item.claimed_by_id != actor.pk:
+        raise PermissionDenied(_("Take this work into your queue before acting on it."))
+    if expected_version is not None and expected_version != request.version:
+        raise Conflict(_("Someone else changed this request a moment ago. Reload it and try again."))
+    if request.status not in (
+        RequestStatus.SUBMITTED,
+        RequestStatus.PROCESSING,
+        RequestStatus.DOCUMENTS_REQUESTED,
+    ):
+        raise Conflict(_("This request is not being processed at the moment."))
+    return item, request
+
+
+def _asked_codes(request: Request) -> set[str]:
+    if request.status != RequestStatus.DOCUMENTS_REQUESTED:
+        return set()
+    asked = request.document_requests.filter(status=DocumentRequestStatus.OPEN).first()
+    return set(asked.codes) if asked else set()
+
+
+def _asked_text(asked: DocumentRequest) -> str:
+    names = "; ".join(document["name"] for document in asked.documents)
+    return f"{names} — {asked.note}" if asked.note else names
+
+
+def _shift_open_work(request: Request, working_days: int) -> None:
+    """The steps' due dates move with the request's clock by the working days it stood still."""
+    if working_days <= 0:
+        return
+    for item in request.work_items.filter(status=WorkItemStatus.OPEN, due_at__isnull=False).only("due_at"):
+        assert item.due_at is not None
+        WorkItem.objects.filter(pk=item.pk).update(
+            due_at=calendar.add_working_days(item.due_at, working_days)
+        )
+
+
+def _resume_after_documents(request: Request, moment: datetime.datetime) -> int:
+    paused_before = request.paused_working_days
+    request.status = RequestStatus.PROCESSING
+    _resume_clock(request, moment)
+    waited = request.paused_working_days - paused_before
+    _shift_open_work(request, waited)
+    return waited
+
+
+def _documents_no_longer_needed(request: Request, moment: datetime.datetime) -> None:
+    """The officer decides without waiting for the documents asked for: the wait ends, the clock runs again."""
+    _resume_after_documents(request, moment)
+    DocumentRequest.objects.filter(request=request, status=DocumentRequestStatus.OPEN).update(
+        status=DocumentRequestStatus.CLOSED, closed_at=moment
+    )
+
+
+@transaction.atomic
+def request_ask_for_documents(
+    *,
+    item: WorkItem,
+    actor: User,
+    documents: list[str],
+    note: str = "",
+    expected_version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Request:
+    """The officer holding a step asks the applicant for more documents: the request waits for them with its
+    clock stopped (as for a correction), and the step stays with the officer."""
+    item, request = _held_item(item, actor, expected_version)
+    if request.status == RequestStatus.DOCUMENTS_REQUESTED:
+        raise Conflict(_("The applicant has already been asked for documents; wait until they send them."))
+    names = list(dict.fromkeys(" ".join(name.split())[:200] for name in documents if name.strip()))
+    if not names:
+        raise ValidationFailed(
+            _("Name at least one document to ask for."), details={"documents": ["required"]}
+        )
+    if len(names) > MAX_DOCUMENTS_ASKED:
+        raise ValidationFailed(
+            _("Ask for at most %(count)s documents at a time.") % {"count": MAX_DOCUMENTS_ASKED},
+            details={"documents": ["too many"]},
+        )
+    moment = now or timezone.now()
+    sequence = request.document_requests.count() + 1
+    asked = DocumentRequest.objects.create(
+        request=request,
+        work_item=item,
+        documents=[{"code": f"ASKED{sequence}-{n}", "name": name} for n, name in enumerate(names, 1)],
+        note=note.strip()[:2000],
+        requested_by=actor,
+        requested_at=moment,
+    )
+    before = request.status
+    request.status = RequestStatus.DOCUMENTS_REQUESTED
+    request.paused_at = moment
+    _save(request)
+    _event(
+        request,
+        "documents_requested",
+        actor,
+        before=before,
+        step=item.name,
+        at=moment,
+        data={"document_request": asked.pk, "documents": asked.documents, "note": asked.note},
+        reason=_asked_text(asked),
+    )
+    notification_queue(request, "documents_requested", _asked_text(asked))
+    return request
+
+
+@transaction.atomic
+def request_send_documents(
+    *,
+    request: Request,
+    actor: User,
+    expected_version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Request:
+    """The applicant (or the operator who applied for them) sends the documents asked for: the request goes back
+    to the officer's step, and the due dates move by the working days it waited."""
+    request = _locked(request)
+    require(actor, "view", request)
+    if request.status != RequestStatus.DOCUMENTS_REQUESTED:
+        raise Conflict(_("This request is not waiting for documents."))
+    require(actor, "edit", request)
+    if expected_version is not None and expected_version != request.version:
+        raise Conflict(_("Someone else changed this request a moment ago. Reload it and try again."))
+    asked = request.document_requests.filter(status=DocumentRequestStatus.OPEN).first()
+    if asked is None:
+        raise Conflict(_("This request is not waiting for documents."))
+    uploaded = list(request.documents.filter(code__in=asked.codes))
+    have = {document.code for document in uploaded}
+    missing = {
+        f"document:{document['code']}": _("Upload “%(name)s”.") % {"name": document["name"]}
+        for document in asked.documents
+        if document["code"] not in have
+    }
+    if not uploaded:
+        raise ValidationFailed(_("Upload the documents asked for before sending them."), details=missing)
+    if missing:
+        raise ValidationFailed(_("Some of the documents asked for are not uploaded yet."), details=missing)
+    moment = now or timezone.now()
+    before = request.status
+    waited = _resume_after_documents(request, moment)
+    DocumentRequest.objects.filter(pk=asked.pk).update(
+        status=DocumentRequestStatus.SENT, sent_by=actor, sent_at=moment
+    )
+    _save(request)
+    _event(
+        request,
+        "documents_sent",
+        actor,
+        before=before,
+        at=moment,
+        data={
+            "document_request": asked.pk,
+            "documents": [{"code": d.code, "name": d.original_name, "sha256": d.sha256} for d in uploaded],
+            "paused_working_days": waited,
+        },
+    )
+    return request
+
+
+def _refuse_while_consulting(item: WorkItem) -> None:
+    waiting = list(
+        Consultation.objects.filter(work_item=item, status=ConsultationStatus.OPEN).select_related(
+            "organisation"
+        )
+    )
+    if waiting:
+        raise Conflict(
+            _("Wait for the answer of %(offices)s, or withdraw the question, before completing this step.")
+            % {"offices": ", ".join(str(c.organisation) for c in waiting)},
+            code="consultation_open",
+            details={"consultations": [c.pk for c in waiting]},
+        )
+
+
+@transaction.atomic
+def consultation_ask(
+    *,
+    item: WorkItem,
+    actor: User,
+    organisation: Organisation,
+    question: str,
+    due_working_days: int = 3,
+    expected_version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Consultation:
+    """The officer holding a step asks another office of the aimag; the step cannot be completed until that
+    office answers or the question is withdrawn. The clock keeps running."""
+    item, request = _held_item(item, actor, expected_version)
+    problems: dict[str, list[str]] = {}
+    if not question.strip():
+        problems["question"] = [_("Write the question for the other office.")]
+    if due_working_days not in CONSULTATION_DAYS:
+        problems["due_working_days"] = [_("Give the other office between 1 and 30 working days.")]
+    if not consultation_targets(request=request).filter(pk=organisation.pk).exists():
+        problems["organisation"] = [
+            _("Ask an office of this aimag other than the one resolving the request.")
+        ]
+    if problems:
+        raise ValidationFailed(next(iter(problems.values()))[0], details=problems)
+    moment = now or timezone.now()
+    consultation = Consultation.objects.create(
+        request=request,
+        work_item=item,
+        organisation=organisation,
+        question=question.strip()[:4000],
+        due_at=calendar.add_working_days(moment, due_working_days),
+        asked_by=actor,
+        asked_at=moment,
+    )
+    _save(request)
+    _event(
+        request,
+        "consultation_asked",
+        actor,
+        before=request.status,
+        step=item.name,
+        at=moment,
+        data={
+            "consultation": consultation.pk,
+            "organisation": organisation.code,
+            "due_at": consultation.due_at.isoformat(),
+        },
+        reason=consultation.question,
+        visible=False,
+    )
+    return consultation
+
+
+def _open_consultation(
+    consultation: Consultation, actor: User, expected_version: int | None
+) -> tuple[Consultation, Request]:
+    """Lock the request, then the consultation (always in this order), and check that it is still open."""
+    request = _locked(consultation.request)
+    consultation = (
+        Consultation.objects.select_for_update(of=("self",))
+        .select_related("organisation", "work_item", "request__organisation")
+        .get(pk=consultation.pk)
+    )
+    if not may(actor, "view", consultation):
+        raise PermissionDenied(_("This question was sent to another office."))
+    if consultation.status != ConsultationStatus.OPEN:
+        raise Conflict(_("This question was already answered or withdrawn."))
+    if expected_version is not None and expected_version != request.version:
+        raise Conflict(_("Someone else changed this request a moment ago. Reload it and try again."))
+    return consultation, request
+
+
+@transaction.atomic
+def consultation_answer(
+    *,
+    consultation: Consultation,
+    actor: User,
+    answer: str,
+    file_name: str = "",
+    content: bytes = b"",
+    expected_version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Consultation:
+    """The office asked answers, in words and optionally with a document (the same checks as citizens' uploads)."""
+    consultation, request = _open_consultation(consultation, actor, expected_version)
+    require(actor, "answer", consultation, _("Only the office asked can answer this question."))
+    if not answer.strip():
+        raise ValidationFailed(_("Write the answer."), details={"answer": ["required"]})
+    moment = now or timezone.now()
+    fields = ["status", "answer", "answered_by", "answered_at"]
+    if file_name or content:
+        try:
+            checked = answers.check_upload(file_name, content)
+        except ValueError as error:
+            raise ValidationFailed(str(error), details={"file": [str(error)]}) from None
+        consultation.answer_file.save(
+            f"{checked.sha256[:16]}{file_name[file_name.rfind('.') :].lower()}",
+            ContentFile(content),
+            save=False,
+        )
+        consultation.answer_file_name = file_name[:200]
+        consultation.answer_file_type = checked.content_type
+        consultation.answer_file_size = checked.size
+        consultation.answer_file_sha256 = checked.sha256
+        fields += [
+            "answer_file",
+            "answer_file_name",
+            "answer_file_type",
+            "answer_file_size",
+            "answer_file_sha256",
+        ]
+    consultation.status = ConsultationStatus.ANSWERED
+    consultation.answer = answer.strip()[:4000]
+    consultation.answered_by = actor
+    consultation.answered_at = moment
+    consultation.save(update_fields=fields)
+    _save(request)
+    _event(
+        request,
+        "consultation_answered",
+        actor,
+        before=request.status,
+        step=consultation.work_item.name,
+        at=moment,
+        data={
+            "consultation": consultation.pk,
+            "organisation": consultation.organisation.code,
+            "file": consultation.answer_file_name,
+        },
+        reason=consultation.answer,
+        visible=False,
+    )
+    return consultation
+
+
+@transaction.atomic
+def consultation_withdraw(
+    *,
+    consultation: Consultation,
+    actor: User,
+    expected_version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Consultation:
+    """The officer who asked (or who now holds the step, or a supervisor) no longer waits for the answer."""
+    consultation, request = _open_consultation(consultation, actor, expected_version)
+    require(
+        actor, "withdraw", consultation, _("Only the officer who asked, or who holds the step, withdraws it.")
+    )
+    moment = now or timezone.now()
+    consultation.status = ConsultationStatus.WITHDRAWN
+    consultation.withdrawn_by = actor
+    consultation.withdrawn_at = moment
+    consultation.save(update_fields=["status", "withdrawn_by", "withdrawn_at"])
+    _save(request)
+    _event(
+        request,
+        "consultation_withdrawn",
+        actor,
+        before=request.status,
+        step=consultation.work_item.name,
+        at=moment,
+        data={"consultation": consultation.pk, "organisation": consultation.organisation.code},
+        visible=False,
+    )
+    return consultation

@@ -15,6 +15,11 @@ urlpatterns = [
     path("requests/<int:pk>/check/", request_views.check, name="request-check"),
     path("requests/<int:pk>/submitted/", request_views.confirmation, name="request-confirmation"),
     path("requests/<int:pk>/resubmit/", request_views.resubmit, name="request-resubmit"),
+    path(
+        "requests/<int:pk>/documents-requested/",
+        request_views.requested_documents,
+        name="request-documents-requested",
+    ),
     path("requests/<int:pk>/documents/<int:document_pk>/", request_views.document, name="request-document"),
     path("services/<str:code>/", catalogue_views.service_detail, name="service"),
 ]

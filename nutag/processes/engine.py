@@ -247,7 +247,24 @@ def _load(model: CompiledModel, state: InstanceState) -> tuple[BpmnWorkflow, _Lo
 
 
 def _save(model: CompiledModel, workflow: BpmnWorkflow) -> InstanceState:
-    return InstanceState(spec_hash=model.spec_hash, workflow_json=_SERIALIZER.serialize_json(workflow))
+    state = InstanceState(spec_hash=model.spec_hash, workflow_json=_SERIALIZER.serialize_json(workflow))
+    _LAST.entry = (state.workflow_json, workflow, _loaded(model))
+    return state
+
+
+# The host usually asks several questions (open tasks, timers, completed?) of the state a step has just saved: the
+# newest workflow of this thread answers them without deserialising it again. Only the read-only functions below
+# use it (`_read`); a function that changes the instance always loads a fresh one (`_load`).
+_LAST = threading.local()
+
+
+def _read(model: CompiledModel, state: InstanceState) -> tuple[BpmnWorkflow, _Loaded]:
+    entry = getattr(_LAST, "entry", None)
+    if entry is not None and entry[0] is state.workflow_json and state.spec_hash == model.spec_hash:
+        return entry[1], entry[2]
+    workflow, loaded = _load(model, state)
+    _LAST.entry = (state.workflow_json, workflow, loaded)
+    return workflow, loaded
 
 
 def _now(now: datetime | None) -> datetime:
@@ -321,7 +338,7 @@ def _ready(workflow: BpmnWorkflow, loaded: _Loaded, kind: str) -> list[Any]:
 
 def open_user_tasks(model: CompiledModel, state: InstanceState) -> list[UserTaskInfo]:
     """The user tasks waiting for staff: mirror them into the work-item table."""
-    workflow, loaded = _load(model, state)
+    workflow, loaded = _read(model, state)
     timers = _timers_by_parent(workflow, loaded)
     result = []
     for task in _ready(workflow, loaded, "userTask"):
@@ -351,7 +368,7 @@ def _element(loaded: _Loaded, task: Any) -> dict[str, Any]:
 
 def pending_service_tasks(model: CompiledModel, state: InstanceState) -> list[ServiceTaskInfo]:
     """Built-in work the host must do now (issue the result, request the fee, notify, ...)."""
-    workflow, loaded = _load(model, state)
+    workflow, loaded = _read(model, state)
     return [
         ServiceTaskInfo(str(task.id), _element_id(task), _element(loaded, task)["name"],
                         _element(loaded, task)["service_kind"], _element(loaded, task)["lane"])
@@ -398,7 +415,7 @@ def complete_service_task(
 
 def due_timers(model: CompiledModel, state: InstanceState) -> list[TimerInfo]:
     """Every waiting timer with its due time, earliest first: the host stores the earliest as next_due_at."""
-    workflow, loaded = _load(model, state)
+    workflow, loaded = _read(model, state)
     return sorted((info for _, info in _timers_by_parent(workflow, loaded)), key=lambda info: info.due_at)
 
 
@@ -443,13 +460,13 @@ def send_message(
 
 
 def waiting_messages(model: CompiledModel, state: InstanceState) -> list[str]:
-    workflow, _ = _load(model, state)
+    workflow, _ = _read(model, state)
     return sorted({e.name for e in workflow.waiting_events() if e.event_type == "MessageEventDefinition"})
 
 
 def current_elements(model: CompiledModel, state: InstanceState) -> list[str]:
     """The elements where the request is now (for drawing it on the diagram)."""
-    workflow, loaded = _load(model, state)
+    workflow, loaded = _read(model, state)
     active = TaskState.READY | TaskState.WAITING | TaskState.STARTED
     return sorted(
         {
@@ -461,13 +478,13 @@ def current_elements(model: CompiledModel, state: InstanceState) -> list[str]:
 
 
 def is_completed(model: CompiledModel, state: InstanceState) -> bool:
-    workflow, _ = _load(model, state)
+    workflow, _ = _read(model, state)
     return bool(workflow.is_completed())
 
 
 def result(model: CompiledModel, state: InstanceState) -> ProcessResult:
     """Whether the instance is done, which end event it reached last, and the request data there."""
-    workflow, loaded = _load(model, state)
+    workflow, loaded = _read(model, state)
     ends = [
         t
         for t in workflow.get_tasks(state=TaskState.COMPLETED, spec_class=EndEvent)

@@ -38,8 +38,14 @@ def variant_for_adoption(adoption: Adoption) -> ProcessModel | None:
 
 
 def process_model_for_adoption(adoption: Adoption) -> ProcessModel | None:
-    """The process the adoption runs: its own variant, or else the reference process of its version."""
-    return variant_for_adoption(adoption) or reference_model_for_version(adoption.version)
+    """The process the adoption runs: its own variant, or else the reference process of its version (one query:
+    every submission asks)."""
+    candidates = ProcessModel.objects.filter(
+        Q(adoption_id=adoption.pk) | Q(version_id=adoption.version_id, adoption_id__isnull=True),
+        is_current=True,
+    )
+    by_owner = {model.adoption_id is not None: model for model in candidates}
+    return by_owner.get(True) or by_owner.get(False)
 
 
 def process_model_get_for_user(*, user: Any, pk: Any) -> ProcessModel:

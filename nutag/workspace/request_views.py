@@ -4,8 +4,9 @@ supervisor's overdue list."""
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -18,13 +19,31 @@ from nutag.accounts.register_number import InvalidRegisterNumber
 from nutag.accounts.services import citizen_get_or_create
 from nutag.cases import answers, services
 from nutag.cases.choices import Channel, RequestStatus
-from nutag.cases.forms import ActionForm, FindCitizenForm, PaymentForm
-from nutag.cases.models import WorkItem
-from nutag.cases.selectors import overdue_for_supervisor, overdue_requests, queue_for, request_for_screen
+from nutag.cases.forms import (
+    ActionForm,
+    ConsultationAnswerForm,
+    ConsultationAskForm,
+    DocumentsAskForm,
+    FindCitizenForm,
+    PaymentForm,
+)
+from nutag.cases.models import Consultation, Request, RequestDocument, WorkItem
+from nutag.cases.selectors import (
+    consultation_for_screen,
+    consultation_targets,
+    consultations_for_office,
+    consultations_for_request,
+    document_requests_for_request,
+    overdue_for_supervisor,
+    overdue_requests,
+    queue_for,
+    request_for_screen,
+)
 from nutag.catalog.choices import AdoptionStatus, ServiceLevel
 from nutag.catalog.models import Adoption
 from nutag.core.errors import DomainError
-from nutag.core.permissions import visible_to
+from nutag.core.permissions import may, visible_to
+from nutag.organisations.models import Organisation
 from nutag.payments.models import Invoice
 from nutag.payments.services import invoice_record_cash
 from nutag.workspace.access import staff_required
@@ -76,6 +95,7 @@ def request_screen(request: HttpRequest, pk: int) -> HttpResponse:
             "answers": answers.display(found.adoption, found.form_data, get_language()),
             "action_form": ActionForm(initial={"version": found.version}),
             "payment_form": PaymentForm(initial={"amount_mnt": found.fee_mnt}),
+            **_host_actions(found, user, mine),
         },
     )
 
@@ -207,4 +227,197 @@ def overdue(request: HttpRequest) -> HttpResponse:
             "now": timezone.now(),
             "statuses": RequestStatus,
         },
+    )
+
+
+def _host_actions(found: Request, user: Any, mine: list[WorkItem]) -> dict[str, Any]:
+    """What the request screen needs for the actions at any step: documents asked of the applicant, questions to
+    other offices, and their forms for the officer holding a step."""
+    consultations = list(consultations_for_request(user=user, request=found))
+    targets = list(consultation_targets(request=found)) if mine else []
+    return {
+        "consultations": consultations,
+        "consulting_items": {c.work_item_id for c in consultations if c.is_open},
+        "withdrawable": {c.pk for c in consultations if may(user, "withdraw", c)},
+        "document_requests": list(document_requests_for_request(request=found)),
+        "documents_form": DocumentsAskForm(initial={"version": found.version}),
+        "consultation_form": ConsultationAskForm(
+            targets, initial={"version": found.version, "due_working_days": 3}
+        ),
+    }
+
+
+def _reload_message() -> str:
+    return _("The form was incomplete or out of date. Reload the page and try again.")
+
+
+@require_POST
+@staff_required(Role.OFFICER, Role.SUPERVISOR)
+def ask_for_documents(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(visible_to(request.user, WorkItem.objects.all()), pk=pk)
+    form = DocumentsAskForm(request.POST)
+    form.fields["documents"].required = False  # the service explains what is missing
+    try:
+        if not form.is_valid():
+            raise DomainError(_reload_message())
+        services.request_ask_for_documents(
+            item=item,
+            actor=acting_user(request),
+            documents=form.names(),
+            note=form.cleaned_data["note"],
+            expected_version=form.cleaned_data["version"],
+        )
+        messages.success(
+            request, _("The applicant is asked for the documents. The clock stops until they send them.")
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("workspace:request", pk=item.request_id)
+
+
+@require_POST
+@staff_required(Role.OFFICER, Role.SUPERVISOR)
+def ask_office(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(visible_to(request.user, WorkItem.objects.select_related("request")), pk=pk)
+    form = ConsultationAskForm(consultation_targets(request=item.request), request.POST)
+    try:
+        if not form.is_valid():
+            problems = [
+                str(e)
+                for field in ("organisation", "question", "due_working_days")
+                for e in form.errors.get(field, [])
+            ]
+            raise DomainError(problems[0] if problems else _reload_message())
+        organisation = get_object_or_404(Organisation, pk=form.cleaned_data["organisation"])
+        consultation = services.consultation_ask(
+            item=item,
+            actor=acting_user(request),
+            organisation=organisation,
+            question=form.cleaned_data["question"],
+            due_working_days=form.cleaned_data["due_working_days"],
+            expected_version=form.cleaned_data["version"],
+        )
+        messages.success(
+            request,
+            _("Your question is sent to %(office)s. The step can be completed once they answer.")
+            % {"office": consultation.organisation},
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("workspace:request", pk=item.request_id)
+
+
+@staff_required(Role.OFFICER, Role.SUPERVISOR)
+def consultations(request: HttpRequest) -> HttpResponse:
+    """Questions from other offices to the user's offices: the open ones first, due first."""
+    return render(
+        request,
+        "workspace/consultations/list.html",
+        {
+            "open": consultations_for_office(user=request.user)[:200],
+            "answered": consultations_for_office(user=request.user, answered=True)[:20],
+            "now": timezone.now(),
+        },
+    )
+
+
+@staff_required(Role.OFFICER, Role.SUPERVISOR)
+def consultation(request: HttpRequest, pk: int) -> HttpResponse:
+    found = consultation_for_screen(user=request.user, pk=pk)
+    if found is None:
+        raise Http404
+    user: Any = request.user
+    asked = found.request
+    form = ConsultationAnswerForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        initial={"version": asked.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        try:
+            services.consultation_answer(
+                consultation=found,
+                actor=acting_user(request),
+                answer=form.cleaned_data["answer"],
+                file_name=file.name if file else "",
+                content=file.read(answers.MAX_UPLOAD_BYTES + 1) if file else b"",
+                expected_version=form.cleaned_data["version"],
+            )
+        except DomainError as error:
+            form.add_error("file" if "file" in error.details else None, error.message)
+        else:
+            messages.success(
+                request, _("Your answer is sent to %(office)s.") % {"office": asked.organisation}
+            )
+            return redirect("workspace:consultation", pk=pk)
+    shows_request = may(user, "view_request", found)
+    if shows_request:
+        services.request_record_access(
+            request=asked,
+            staff=user,
+            what=_("request %(number)s (question to your office)") % {"number": asked},
+        )
+    return render(
+        request,
+        "workspace/consultations/consultation.html",
+        {
+            "found": found,
+            "asked": asked,
+            "form": form,
+            "may_answer": may(user, "answer", found),
+            "shows_request": shows_request,
+            "answers": answers.display(asked.adoption, asked.form_data, get_language())
+            if shows_request
+            else [],
+            "documents": list(asked.documents.all()) if shows_request else [],
+        },
+    )
+
+
+@require_POST
+@staff_required(Role.OFFICER, Role.SUPERVISOR)
+def consultation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(visible_to(request.user, Consultation.objects.select_related("request")), pk=pk)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = -1
+    try:
+        services.consultation_withdraw(
+            consultation=found, actor=acting_user(request), expected_version=version
+        )
+        messages.success(request, _("The question is withdrawn."))
+    except DomainError as error:
+        messages.error(request, error.message)
+    return redirect("workspace:request", pk=found.request_id)
+
+
+@login_required
+def consultation_document(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
+    """A document of the request, for the office asked while the question is open."""
+    found = consultation_for_screen(user=request.user, pk=pk)
+    if found is None or not may(request.user, "view_request", found):
+        raise Http404
+    item = get_object_or_404(RequestDocument, pk=document_pk, request_id=found.request_id)
+    services.request_record_access(
+        request=found.request,
+        staff=acting_user(request),
+        what=_("document %(name)s (question to your office)") % {"name": item.original_name},
+    )
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
+    )
+
+
+@login_required
+def consultation_answer_file(request: HttpRequest, pk: int) -> FileResponse:
+    found = consultation_for_screen(user=request.user, pk=pk)
+    if found is None or not found.answer_file:
+        raise Http404
+    return FileResponse(
+        found.answer_file.open("rb"),
+        as_attachment=True,
+        filename=found.answer_file_name,
+        content_type=found.answer_file_type,
     )

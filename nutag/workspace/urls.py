@@ -9,6 +9,23 @@ urlpatterns = [
     path("requests/<int:pk>/", request_views.request_screen, name="request"),
     path("requests/<int:pk>/payment/", request_views.record_payment, name="request-payment"),
     path("work/<int:pk>/", request_views.work_action, name="work-action"),
+    path("work/<int:pk>/documents/", request_views.ask_for_documents, name="work-ask-documents"),
+    path("work/<int:pk>/consult/", request_views.ask_office, name="work-ask-office"),
+    path("consultations/", request_views.consultations, name="consultations"),
+    path("consultations/<int:pk>/", request_views.consultation, name="consultation"),
+    path(
+        "consultations/<int:pk>/withdraw/", request_views.consultation_withdraw, name="consultation-withdraw"
+    ),
+    path(
+        "consultations/<int:pk>/documents/<int:document_pk>/",
+        request_views.consultation_document,
+        name="consultation-document",
+    ),
+    path(
+        "consultations/<int:pk>/answer-file/",
+        request_views.consultation_answer_file,
+        name="consultation-file",
+    ),
     path("assist/", request_views.assist, name="assist"),
     path("overdue/", request_views.overdue, name="overdue"),
     path("catalogue/", catalogue_views.service_list, name="catalogue"),
