@@ -4,9 +4,9 @@ cases.services inside their transaction, so the state, the work items, the event
 commit together or not at all."""
 
 import datetime
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from django.utils import timezone
@@ -39,14 +39,26 @@ def register_closing_hook(hook: Callable[["Request", datetime.datetime], None]) 
 RETURNING_ACTIONS = {"return", "return_for_correction", "correct"}
 
 
-@lru_cache(maxsize=256)
-def _compiled(spec_hash: str, definition_json: str) -> CompiledModel:
-    return CompiledModel.from_json(definition_json)
+# Compiled models by spec hash (the hash of their definition): a process model's definition is read from the
+# database only the first time a process meets it, so the callers may defer that (large) column.
+_COMPILED: dict[str, CompiledModel] = {}
+_COMPILED_LOCK = threading.Lock()
 
 
 def compiled_for(process_model: ProcessModel) -> CompiledModel:
-    assert process_model.definition_json is not None
-    return _compiled(process_model.spec_hash, process_model.definition_json)
+    compiled = _COMPILED.get(process_model.spec_hash)
+    if compiled is None:
+        assert process_model.definition_json is not None
+        compiled = CompiledModel.from_json(process_model.definition_json)
+        with _COMPILED_LOCK:
+            if len(_COMPILED) >= 256:
+                _COMPILED.clear()
+            _COMPILED[process_model.spec_hash] = compiled
+    return compiled
+
+
+# What a request's process model is needed for at run time: its spec hash, and its definition when not compiled yet.
+PROCESS_MODEL_HEAVY_FIELDS = ("bpmn_xml", "svg", "definition_json")
 
 
 @dataclass

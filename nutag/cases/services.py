@@ -100,6 +100,7 @@ def _locked(request: Request) -> Request:
     return (
         Request.objects.select_for_update(of=("self",))
         .select_related("adoption__version", "service_version", "process_model", "applicant", "organisation")
+        .defer(*(f"process_model__{name}" for name in runtime.PROCESS_MODEL_HEAVY_FIELDS))
         .get(pk=request.pk)
     )
 
@@ -180,10 +181,6 @@ def _start(
         channel == Channel.KHURDAN and Channel.OPERATOR in adoption.channels
     ):
         raise ValidationFailed(_("This service is not offered through this channel here."))
-    if idempotency_key:
-        existing = Request.objects.filter(applicant=applicant, idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing, False
     cleaned, _problems = answers.clean_answers(adoption, form_data or {}, complete=False)
     request = Request(
         service=adoption.service,
@@ -199,11 +196,14 @@ def _start(
         form_data=cleaned,
         idempotency_key=idempotency_key,
     )
-    try:
+    try:  # a retry with the same idempotency key meets the unique constraint: it gets the request it made
         with transaction.atomic():
             request.save()
     except IntegrityError:
-        return Request.objects.get(applicant=applicant, idempotency_key=idempotency_key), False
+        existing = Request.objects.filter(applicant=applicant, idempotency_key=idempotency_key).first()
+        if not idempotency_key or existing is None:
+            raise
+        return existing, False
     _event(request, "created", actor, data={"channel": channel})
     return request, True
 
@@ -256,9 +256,10 @@ def request_attach_document(
 
 def _missing(request: Request) -> dict[str, str]:
     _cleaned, problems = answers.clean_answers(request.adoption, request.form_data, complete=True)
-    have = set(request.documents.values_list("code", flat=True))
-    for document in answers.documents_required(request.adoption):
-        if document.get("is_mandatory") and document["code"] not in have:
+    mandatory = [d for d in answers.documents_required(request.adoption) if d.get("is_mandatory")]
+    have = set(request.documents.values_list("code", flat=True)) if mandatory else set()
+    for document in mandatory:
+        if document["code"] not in have:
             problems[f"document:{document['code']}"] = _("Upload this document.")
     return problems
 
