@@ -22,6 +22,7 @@ from nutag.catalog.models import ServiceVersion
 from nutag.core import audit
 from nutag.core.errors import Conflict, DomainError, ValidationFailed
 from nutag.core.permissions import require
+from nutag.core.queries import Compiled
 from nutag.results import codes, registry, rendering, signing
 from nutag.results.choices import DocumentLanguage, DocumentStatus, VerificationMethod, VerificationResult
 from nutag.results.models import ResultDocument, ResultTemplate, VerificationAttempt
@@ -288,6 +289,10 @@ def client_hash(address: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
 
 
+# The query behind every QR code scanned: compiled once per process (see core.queries).
+_BY_CODE = Compiled(lambda code: ResultDocument.objects.filter(verification_code=code), placeholders=["-"])
+
+
 def _admit(client: str, method: str, moment: datetime.datetime, code: str = "", sha: str = "") -> None:
     """At most NUTAG_VERIFY_RATE_LIMIT attempts per client in each window of NUTAG_VERIFY_RATE_WINDOW_SECONDS
     (0: no limit), counted in the cache: per process with the default local-memory cache, across processes once
@@ -296,12 +301,10 @@ def _admit(client: str, method: str, moment: datetime.datetime, code: str = "", 
     if not limit:
         return
     key = f"results:verify:{client}:{int(moment.timestamp()) // window}"
-    cache.add(key, 0, timeout=window * 2)
-    try:
+    try:  # the window's counter exists after the client's first check in it: one step (two with Redis)
         count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=window * 2)
-        count = 1
+    except ValueError:  # the first check in this window (or the counter was evicted)
+        count = 1 if cache.add(key, 1, timeout=window * 2) else cache.incr(key)
     if count > limit:
         _log(
             at=moment,
@@ -350,7 +353,7 @@ def document_verify_code(
     record = None
     result: str
     if codes.is_valid(typed):
-        document = ResultDocument.objects.filter(verification_code=typed).first()
+        document = _BY_CODE.first(typed)
     if document is None and with_records:
         record = registry.record_for_code(typed)
     if document is not None:
