@@ -5,6 +5,7 @@ through gunicorn at 16 connections) and submissions through the HTTP API."""
 import json
 import os
 import random
+import secrets
 import shutil
 import signal
 import socket
@@ -251,6 +252,7 @@ def _submissions_per_second(
 ) -> tuple[int, float]:
     done = [0]
     deadline = time.monotonic() + seconds
+    run = secrets.token_hex(4)  # fresh idempotency keys: every call is a new submission, not a replay
     lock = threading.Lock()
 
     def call(method: str, path: str, body: dict[str, Any] | None, key: str = "") -> dict[str, Any]:
@@ -279,7 +281,7 @@ def _submissions_per_second(
                     "answers": {"purpose": "work"},
                     "submit": True,
                 },
-                key=f"bench-{number}-{sequence}",
+                key=f"bench-{run}-{number}-{sequence}",
             )
             assert submitted["status"] == "submitted"
             with lock:

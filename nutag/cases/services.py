@@ -114,6 +114,7 @@ def request_start(
     channel: str = Channel.ONLINE,
     form_data: dict[str, Any] | None = None,
     idempotency_key: str = "",
+    now: datetime.datetime | None = None,
 ) -> Request:
     """A draft request for an offered service. A citizen applies for themself; an operator for a citizen."""
     return _start(
@@ -123,6 +124,7 @@ def request_start(
         channel=channel,
         form_data=form_data,
         idempotency_key=idempotency_key,
+        now=now,
     )[0]
 
 
@@ -147,6 +149,7 @@ def request_apply(
         channel=channel,
         form_data=form_data,
         idempotency_key=idempotency_key,
+        now=now,
     )
     if not created:
         return request_submit(request=request, actor=actor, now=now)
@@ -162,6 +165,7 @@ def _start(
     channel: str,
     form_data: dict[str, Any] | None,
     idempotency_key: str,
+    now: datetime.datetime | None = None,
 ) -> tuple[Request, bool]:
     if adoption.status != AdoptionStatus.OFFERED:
         raise ValidationFailed(_("This service is not offered here at the moment."))
@@ -204,7 +208,7 @@ def _start(
         if not idempotency_key or existing is None:
             raise
         return existing, False
-    _event(request, "created", actor, data={"channel": channel})
+    _event(request, "created", actor, data={"channel": channel}, at=now)
     return request, True
 
 
@@ -225,7 +229,13 @@ def request_save_answers(*, request: Request, actor: User, form_data: dict[str, 
 
 @transaction.atomic
 def request_attach_document(
-    *, request: Request, actor: User, code: str, name: str, content: bytes
+    *,
+    request: Request,
+    actor: User,
+    code: str,
+    name: str,
+    content: bytes,
+    now: datetime.datetime | None = None,
 ) -> RequestDocument:
     request = _locked(request)
     require(actor, "edit", request)
@@ -250,7 +260,7 @@ def request_attach_document(
         f"{checked.sha256[:16]}{name[name.rfind('.') :].lower()}", ContentFile(content), save=False
     )
     document.save()
-    _event(request, "document_added", actor, data={"code": code, "name": document.original_name})
+    _event(request, "document_added", actor, data={"code": code, "name": document.original_name}, at=now)
     return document
 
 

@@ -4,7 +4,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
+from nutag.accounts.models import User
+from nutag.cases.selectors import queue_for
 from nutag.catalog.models import Adoption, ReferenceService
 
 SEED_FIGURES = {
@@ -52,3 +55,11 @@ def test_the_demo_reproduces_the_seed_figures_and_loads_idempotently() -> None:
     call_command("load_demo", stdout=out)
     assert (ReferenceService.objects.count(), Adoption.objects.count()) == before
     assert "Catalogue: 0 services and 0 adoptions created" in out.getvalue()
+    assert "Requests waiting in the demo officers' queues: 0 submitted" in out.getvalue()
+
+    # The demo officer finds work waiting, the oldest of it overdue, made through the real services.
+    officer = User.objects.get(username="officer.bkh")
+    waiting = queue_for(user=officer)
+    assert waiting.count() >= 2
+    assert waiting.filter(due_at__lt=timezone.now()).exists()
+    assert all(item.request.number and item.request.process_model_id for item in waiting)

@@ -6,6 +6,7 @@ from nutag.academy.demo import academy_demo_load
 from nutag.accounts.demo import personas_demo_load
 from nutag.analytics.demo import requests_demo_load
 from nutag.cases.calendar import holidays_load
+from nutag.cases.demo import waiting_requests_demo_load
 from nutag.catalog.demo import catalogue_demo_load
 from nutag.organisations.demo import organisations_demo_load
 from nutag.processes.demo import processes_demo_load
@@ -26,3 +27,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Process models: {processes_demo_load()} attached or changed")
         self.stdout.write(f"Academy: {academy_demo_load()} records created")
         self.stdout.write(f"A year of simulated requests: {requests_demo_load()} created")
+        self.stdout.write(
+            f"Requests waiting in the demo officers' queues: {waiting_requests_demo_load()} submitted"
+        )
