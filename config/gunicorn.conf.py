@@ -8,3 +8,12 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 worker_class = "sync"
 timeout = 30
 accesslog = "-" if os.environ.get("ACCESS_LOG") else None
+
+
+def post_worker_init(worker: object) -> None:
+    """Move everything the app loaded at start into the collector's permanent generation: a full collection then
+    walks only what requests create, instead of pausing a request for 100 ms or more now and then (measured on the
+    insights dashboard)."""
+    import gc
+
+    gc.freeze()

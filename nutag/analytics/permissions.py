@@ -11,11 +11,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from nutag.accounts.choices import Role
-from nutag.analytics.models import (
-    MonthlyRequestRollup,
-    ResolutionHistogram,
-    StepDurationRollup,
-)
+from nutag.analytics.models import MonthlyAimagRollup, MonthlyDistribution, MonthlyRequestRollup
 from nutag.core import permissions
 from nutag.core.errors import PermissionDenied
 
@@ -68,5 +64,5 @@ class AimagFiguresPolicy:
         return queryset.filter(aimag_code__in=scope.aimag_codes)
 
 
-for _model in (MonthlyRequestRollup, ResolutionHistogram, StepDurationRollup):
+for _model in (MonthlyRequestRollup, MonthlyDistribution, MonthlyAimagRollup):
     permissions.register(_model)(AimagFiguresPolicy)

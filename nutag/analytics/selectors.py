@@ -1,30 +1,35 @@
-"""Reads of the insights dashboard, from the rollups (requests) and the catalogue (coverage, variance). Each
-function runs a fixed number of queries whatever the data; rows of aimags outside the user's scope come back
-withheld (None) rather than missing, so that tables keep their shape."""
+"""Reads of the insights dashboard, from the rollups (requests) and the read models of the catalogue (coverage
+over time, variance), never from requests or adoptions. Each function runs a fixed number of queries whatever
+the data, and the request figures read one row per month, aimag and channel (MonthlyAimagRollup, or the chosen
+service's rows): a few hundred a year. Rows of aimags outside the user's scope come back withheld (None) rather
+than missing, so that tables keep their shape."""
 
 import datetime
+import itertools
 import math
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from nutag.analytics import rollups
+from nutag.analytics import catalogue, rollups
 from nutag.analytics.models import (
     CoverageSnapshot,
+    DifferingAdoption,
+    MonthlyAimagRollup,
+    MonthlyDistribution,
     MonthlyRequestRollup,
-    ResolutionHistogram,
     RollupCursor,
-    StepDurationRollup,
+    VarianceCell,
 )
 from nutag.analytics.permissions import InsightScope
 from nutag.analytics.savings import savings_model
 from nutag.cases.choices import Channel
-from nutag.catalog.choices import AdoptionStatus, VersionStatus
+from nutag.catalog.choices import VersionStatus
 from nutag.catalog.models import Adoption, CoverageCell, ReferenceService
 from nutag.core.errors import PermissionDenied
 from nutag.territory.choices import Level
@@ -56,7 +61,7 @@ def _filtered(model: Any, filters: Filters, *, by_aimag: bool = True, channel: b
     return queryset
 
 
-@dataclass
+@dataclass(slots=True)
 class Figures:
     """Request figures of one selection (the nation, an aimag, a channel, a month)."""
 
@@ -70,7 +75,7 @@ class Figures:
     within_norm: int = 0
     within_deadline: int = 0
     resolution_seconds_sum: int = 0
-    buckets: dict[int, int] = field(default_factory=dict)
+    buckets: list[int] = field(default_factory=list)  # closed requests per resolution-time bucket
 
     def share(self, part: int) -> float | None:
         return round(100 * part / self.closed, 1) if self.closed else None
@@ -93,13 +98,13 @@ class Figures:
 
     def percentile_seconds(self, fraction: float) -> float | None:
         """Nearest-rank percentile from the histogram: the midpoint of the bucket that holds it."""
-        total = sum(self.buckets.values())
+        total = sum(self.buckets)
         if not total:
             return None
         rank = max(1, math.ceil(round(fraction * total, 9)))
         seen = 0
-        for bucket in sorted(self.buckets):
-            seen += self.buckets[bucket]
+        for bucket, count in enumerate(self.buckets):
+            seen += count
             if seen >= rank:
                 return rollups.bucket_midpoint(bucket)
         return None  # pragma: no cover - the ranks add up
@@ -113,68 +118,80 @@ class Figures:
         return self.percentile_seconds(0.9)
 
 
-SUMS = {name: Sum(name) for name in rollups.REQUEST_COUNTERS}
+@dataclass(slots=True)
+class _Row:
+    """One month of one aimag through one channel: a MonthlyAimagRollup, or a service's rollup row with its
+    distributions."""
+
+    month: datetime.date
+    aimag_code: str
+    channel: str
+    counters: list[int]  # as rollups.REQUEST_COUNTERS
+    resolution_buckets: str
+    steps: str
 
 
-def _sums_by(filters: Filters, group: str | None, *, by_aimag: bool = True) -> dict[Any, Figures]:
-    """Rollup sums grouped by one column (or all together under None): one query."""
-    result: dict[Any, Figures] = defaultdict(Figures)
-    requests = _filtered(MonthlyRequestRollup, filters, by_aimag=by_aimag)
-    grouped = (
-        [requests.aggregate(**SUMS)] if not group else requests.values(group).annotate(**SUMS).order_by()
-    )
-    for row in grouped:
-        if group is None and row["submitted"] is None:
-            continue
-        figures = result[row[group] if group else None]
-        for name in rollups.REQUEST_COUNTERS:
-            setattr(figures, name, row[name] or 0)
-    return result
+@dataclass
+class _Selection:
+    """The rows each breakdown adds up: per aimag (ignoring the aimag filter; the steps too), per channel and per
+    month (the total is the sum of the months)."""
+
+    by_aimag: list[_Row]
+    by_channel: list[_Row]
+    by_month: list[_Row]
 
 
-HISTOGRAM_GROUPS = {"total": None, "channel": "channel", "month": "month", "aimag": "aimag_code"}
-# GROUPING(aimag_code, month, channel) of each grouping set, without and with an aimag filter.
-SETS = "(aimag_code, bucket), (month, bucket), (channel, bucket), (bucket)"
-SETS_FOR_AIMAG = "(aimag_code, bucket), (aimag_code, month, bucket), (aimag_code, channel, bucket)"
+def _rows(filters: Filters) -> _Selection:
+    """All services: one query for the aimag rows of every channel (or the chosen one), the country's (or the
+    chosen aimag's) rows per channel and its rows of every channel (or the chosen one): some 300 rows a year.
+    One service: its rows of every aimag and channel, in two queries."""
+    fields = ["month", "aimag_code", "channel", *rollups.REQUEST_COUNTERS]
+    if filters.service is None:
+        every, place, chosen = filters.channel or rollups.ALL, filters.aimag or rollups.ALL, filters.channel
+        found = (
+            MonthlyAimagRollup.objects.filter(month__gte=filters.month_from, month__lte=filters.month_to)
+            .filter(
+                (Q(channel=every) & ~Q(aimag_code=rollups.ALL))
+                | (Q(aimag_code=place) & (Q(channel=chosen) if chosen else ~Q(channel=rollups.ALL)))
+                | Q(aimag_code=place, channel=every)
+            )
+            .values_list(*fields, "resolution_buckets", "steps")
+        )
+        rows = [
+            _Row(month, aimag, channel, counters, buckets, steps)
+            for month, aimag, channel, *counters, buckets, steps in found
+        ]
+        return _Selection(
+            by_aimag=[r for r in rows if r.aimag_code != rollups.ALL and r.channel == every],
+            by_channel=[r for r in rows if r.aimag_code == place and r.channel != rollups.ALL],
+            by_month=[r for r in rows if r.aimag_code == place and r.channel == every],
+        )
+    distributions = {
+        (month, aimag, channel): (buckets, steps)
+        for month, aimag, channel, buckets, steps in _filtered(MonthlyDistribution, filters, by_aimag=False)
+        .values_list("month", "aimag_code", "channel", "resolution_buckets", "steps")
+        .order_by()
+    }
+    rows = []
+    for month, aimag, channel, *counters in (
+        _filtered(MonthlyRequestRollup, filters, by_aimag=False).values_list(*fields).order_by()
+    ):
+        buckets, steps = distributions.pop((month, aimag, channel), ("", ""))
+        rows.append(_Row(month, aimag, channel, counters, buckets, steps))
+    empty = [0] * len(rollups.REQUEST_COUNTERS)
+    rows += [_Row(*key, empty, buckets, steps) for key, (buckets, steps) in distributions.items()]
+    in_place = [row for row in rows if not filters.aimag or row.aimag_code == filters.aimag]
+    return _Selection(by_aimag=rows, by_channel=in_place, by_month=in_place)
 
 
-def _histograms(filters: Filters) -> dict[str, dict[Any, dict[int, int]]]:
-    """Resolution-time histograms by total, channel, month and aimag (the last ignoring the aimag filter).
-    On PostgreSQL one scan with GROUPING SETS: the histogram is the largest rollup, scanning it once matters."""
-    found: dict[str, dict[Any, dict[int, int]]] = {name: defaultdict(dict) for name in HISTOGRAM_GROUPS}
-    if connection.vendor != "postgresql":
-        for name, column in HISTOGRAM_GROUPS.items():
-            queryset = _filtered(ResolutionHistogram, filters, by_aimag=name != "aimag")
-            columns = [column] if column else []
-            for row in queryset.values(*columns, "bucket").annotate(n=Sum("count")).order_by():
-                found[name][row[column] if column else None][row["bucket"]] = row["n"]
-        return found
-    conditions = ["month >= %s", "month <= %s"]
-    params: list[Any] = [filters.month_from, filters.month_to]
-    if filters.service is not None:
-        conditions.append("service_id = %s")
-        params.append(filters.service.pk)
-    if filters.channel:
-        conditions.append("channel = %s")
-        params.append(filters.channel)
-    table, where = ResolutionHistogram._meta.db_table, " AND ".join(conditions)
-    sets = SETS_FOR_AIMAG if filters.aimag else SETS
-    sql = f"SELECT aimag_code, month, channel, bucket, GROUPING(aimag_code, month, channel), SUM(count) FROM {table} "  # noqa: S608 - values are parameters
-    sql += f"WHERE {where} GROUP BY GROUPING SETS ({sets})"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for aimag_code, month, channel, bucket, grouping, count in cursor.fetchall():
-            if grouping == 3:
-                found["aimag"][aimag_code][bucket] = count
-            if filters.aimag and aimag_code != filters.aimag:
-                continue
-            if grouping == 7 or (grouping == 3 and filters.aimag):
-                found["total"][None][bucket] = count
-            elif grouping in (5, 1):
-                found["month"][month][bucket] = count
-            elif grouping in (6, 2):
-                found["channel"][channel][bucket] = count
-    return found
+def _sums(rows: Iterable[list[int]]) -> list[int]:
+    """Column sums of lists of differing lengths, at C speed."""
+    return list(map(sum, itertools.zip_longest(*rows, fillvalue=0)))
+
+
+def _figures(counters: list[int], buckets: list[int], first_bucket: int) -> Figures:
+    named = dict(zip(rollups.REQUEST_COUNTERS, counters or [0] * len(rollups.REQUEST_COUNTERS), strict=True))
+    return Figures(**named, buckets=[0] * first_bucket + buckets if buckets else [])
 
 
 @dataclass
@@ -183,33 +200,50 @@ class Performance:
     by_channel: dict[str, Figures]
     by_month: dict[datetime.date, Figures]
     by_aimag: dict[str, Figures | None]
+    steps: list["StepRow"]
 
 
 def performance(filters: Filters, scope: InsightScope) -> Performance:
-    """The request figures of the dashboard: five queries however many requests there are."""
-    histograms = _histograms(filters)
+    """The request figures of the dashboard, with the time spent in each step: one or two queries however many
+    requests and services there are."""
+    selection = _rows(filters)
+    rows = list(
+        {id(row): row for row in [*selection.by_aimag, *selection.by_channel, *selection.by_month]}.values()
+    )
+    unpacked = rollups.buckets_unpack([row.resolution_buckets for row in rows])
+    first = min((low for low, counts in unpacked if counts), default=0)
+    histogram = {
+        id(row): [0] * (low - first) + counts for row, (low, counts) in zip(rows, unpacked, strict=True)
+    }
+    groups: dict[tuple[str, Any], list[_Row]] = defaultdict(list)
+    for row in selection.by_aimag:
+        groups["aimag", row.aimag_code].append(row)
+    for row in selection.by_channel:
+        groups["channel", row.channel].append(row)
+    for row in selection.by_month:
+        groups["month", row.month].append(row)
+        groups["total", None].append(row)
+    sums = {
+        group: (_sums(row.counters for row in found), _sums(histogram[id(row)] for row in found))
+        for group, found in groups.items()
+    }
 
-    def with_buckets(figures: dict[Any, Figures], name: str) -> dict[Any, Figures]:
-        for key, buckets in histograms[name].items():
-            figures[key].buckets = dict(buckets)
-        return figures
+    def figures(group: tuple[str, Any]) -> Figures:
+        counters, buckets = sums.get(group, ([], []))
+        return _figures(counters, buckets, first)
 
-    total = with_buckets(_sums_by(filters, None), "total").get(None, Figures())
-    channels = with_buckets(_sums_by(filters, "channel"), "channel")
-    months_found = with_buckets(_sums_by(filters, "month"), "month")
-    aimags_found = with_buckets(_sums_by(filters, "aimag_code", by_aimag=False), "aimag")
     months, month = {}, filters.month_from
     while month <= filters.month_to:
-        months[month] = months_found.get(month, Figures())
+        months[month] = figures(("month", month))
         month = (month + datetime.timedelta(days=32)).replace(day=1)
     return Performance(
-        total=total,
-        by_channel={channel: channels.get(channel, Figures()) for channel in Channel.values},
+        total=figures(("total", None)),
+        by_channel={channel: figures(("channel", channel)) for channel in Channel.values},
         by_month=months,
         by_aimag={
-            unit.code: (aimags_found.get(unit.code, Figures()) if scope.sees(unit.code) else None)
-            for unit in aimags()
+            unit.code: figures(("aimag", unit.code)) if scope.sees(unit.code) else None for unit in aimags()
         },
+        steps=_steps(selection.by_aimag, scope),
     )
 
 
@@ -241,24 +275,29 @@ class StepRow:
     slowest_aimag: str = ""
 
 
-def steps_by_aimag(filters: Filters, scope: InsightScope) -> list[StepRow]:
-    """Mean time in each process step per aimag; the slowest visible aimag of each step is marked."""
-    rows = (
-        _filtered(StepDurationRollup, filters, by_aimag=False)
-        .values("step", "aimag_code")
-        .annotate(n=Sum("count"), seconds=Sum("seconds_sum"))
-        .order_by("step")
-    )
+def _steps(rows: list[_Row], scope: InsightScope) -> list[StepRow]:
+    totals: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for row, steps in zip(rows, rollups.steps_decode_all([row.steps for row in rows]), strict=True):
+        for name, (count, seconds) in steps.items():
+            total = totals[name][row.aimag_code]
+            total[0] += count
+            total[1] += seconds
     codes = [unit.code for unit in aimags()]
-    table: dict[str, StepRow] = {}
-    for row in rows:
-        step = table.setdefault(row["step"], StepRow(row["step"], {code: None for code in codes}))
-        if scope.sees(row["aimag_code"]) and row["n"]:
-            step.by_aimag[row["aimag_code"]] = (row["n"], row["seconds"] / row["n"])
-    for step in table.values():
+    table = []
+    for name in sorted(totals):
+        step = StepRow(name, {code: None for code in codes})
+        for code, (count, seconds) in totals[name].items():
+            if scope.sees(code) and count:
+                step.by_aimag[code] = (count, seconds / count)
         timed = [(value[1], code) for code, value in step.by_aimag.items() if value]
         step.slowest_aimag = max(timed)[1] if len(timed) > 1 else ""
-    return list(table.values())
+        table.append(step)
+    return table
+
+
+def steps_by_aimag(filters: Filters, scope: InsightScope) -> list[StepRow]:
+    """Mean time in each process step per aimag; the slowest visible aimag of each step is marked."""
+    return performance(filters, scope).steps
 
 
 @dataclass
@@ -272,30 +311,39 @@ class Savings:
 def savings(filters: Filters, scope: InsightScope) -> Savings:
     """Savings of the requests delivered online in the period (see savings.py for the model)."""
     model = savings_model()
-    rows = (
+    counts = list(
         _filtered(MonthlyRequestRollup, filters)
         .filter(channel=Channel.ONLINE)
         .values("aimag_code", "service_id")
         .annotate(n=Sum("completed"))
         .order_by()
+        .values_list("aimag_code", "service_id", "n")
     )
-    counts = [(r["aimag_code"], r["service_id"], r["n"] or 0) for r in rows]
     if filters.channel and filters.channel != Channel.ONLINE:
         counts = []
-    services = {
-        s.pk: s
-        for s in ReferenceService.objects.filter(pk__in={c[1] for c in counts}).select_related(
-            "current_version"
+    services = (
+        ReferenceService.objects.select_related("current_version")
+        .only("code", "current_version__level")
+        .in_bulk({c[1] for c in counts})
+    )
+    kinds = {  # the level of each service, and its code where it has its own number of visits
+        pk: (
+            service.current_version.level if service.current_version else "",
+            service.code if service.code in model.visits_by_service else "",
         )
+        for pk, service in services.items()
     }
+    rates: dict[tuple[str, str, str], int] = {}
     by_aimag: dict[str, int] = defaultdict(int)
     by_service: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for aimag_code, service_id, count in counts:
-        service = services.get(service_id)
-        level = service.current_version.level if service and service.current_version else ""
-        amount = count * model.per_request_mnt(
-            aimag_code=aimag_code, level=level, service_code=service.code if service else ""
-        )
+    for aimag_code, service_id, completed in counts:
+        count = completed or 0
+        level, code = kinds.get(service_id, ("", ""))
+        if (aimag_code, level, code) not in rates:
+            rates[aimag_code, level, code] = model.per_request_mnt(
+                aimag_code=aimag_code, level=level, service_code=code
+            )
+        amount = count * rates[aimag_code, level, code]
         by_aimag[aimag_code] += amount
         by_service[service_id][0] += count
         by_service[service_id][1] += amount
@@ -317,35 +365,79 @@ class CoverageRow:
     unit: TerritoryUnit
     offered: int
     share_percent: float
-    change: int | None  # services gained since the first snapshot of the period
+    change: int | None  # services gained over the period (None until the coverage history is first derived)
 
 
-def coverage_by_aimag(filters: Filters) -> tuple[int, list[CoverageRow]]:
-    """Services offered per aimag now, their share of the reference catalogue and the change over the period."""
-    catalogue = ReferenceService.objects.filter(current_version__status=VersionStatus.PUBLISHED).count()
+@dataclass
+class CoverageMonth:
+    month: datetime.date
+    offered: int
+    catalogue_size: int
+
+    @property
+    def share_percent(self) -> float:
+        return round(100 * self.offered / self.catalogue_size, 1) if self.catalogue_size else 0.0
+
+
+@dataclass
+class Coverage:
+    catalogue: int
+    by_aimag: list[CoverageRow]
+    history: list[
+        CoverageMonth
+    ]  # the chosen aimag's (or the country's) months of the period since adoption began
+
+
+def _month_before(month: datetime.date) -> datetime.date:
+    return (month - datetime.timedelta(days=1)).replace(day=1)
+
+
+def coverage(filters: Filters) -> Coverage:
+    """Services offered per aimag now and their share of the reference catalogue; from the coverage history, the
+    change over the period (offered at its end less offered before it began, none before the first adoption) and
+    the months of the period for the chosen aimag or the country."""
+    catalogue_size = ReferenceService.objects.filter(current_version__status=VersionStatus.PUBLISHED).count()
     offered = dict(
         CoverageCell.objects.filter(offering_units__gt=0)
         .values("aimag_code")
         .annotate(n=Count("id"))
         .values_list("aimag_code", "n")
     )
-    first: dict[str, int] = {}
-    for code, count in (
-        CoverageSnapshot.objects.filter(month__gte=filters.month_from, month__lte=filters.month_to)
+    series = list(
+        CoverageSnapshot.objects.filter(aimag_code=filters.aimag or catalogue.NATIONAL)
         .order_by("month")
-        .values_list("aimag_code", "services_offered")
-    ):
-        first.setdefault(code, count)
+        .values_list("month", "services_offered", "catalogue_size")
+    )
+    change: dict[str, int] = {}
+    if series:
+        last = series[-1][0]
+        before, end = min(_month_before(filters.month_from), last), min(filters.month_to, last)
+        at = {
+            (month, code): count
+            for month, code, count in CoverageSnapshot.objects.filter(month__in=[before, end]).values_list(
+                "month", "aimag_code", "services_offered"
+            )
+        }
+        change = {
+            unit.code: at.get((end, unit.code), 0) - at.get((before, unit.code), 0) for unit in aimags()
+        }
     rows = [
         CoverageRow(
             unit=unit,
             offered=offered.get(unit.code, 0),
-            share_percent=round(100 * offered.get(unit.code, 0) / catalogue, 1) if catalogue else 0.0,
-            change=offered.get(unit.code, 0) - first[unit.code] if unit.code in first else None,
+            share_percent=round(100 * offered.get(unit.code, 0) / catalogue_size, 1)
+            if catalogue_size
+            else 0.0,
+            change=change.get(unit.code) if series else None,
         )
         for unit in aimags()
     ]
-    return catalogue, rows
+    history = [
+        CoverageMonth(month, count, size)
+        for month, count, size in series
+        if filters.month_from <= month <= filters.month_to
+    ]
+    return Coverage(catalogue=catalogue_size, by_aimag=rows, history=history)
 
 
 @dataclass
@@ -375,58 +467,55 @@ class Variance:
 
 
 def variance(filters: Filters) -> Variance:
-    """How far offered adoptions differ from their reference (fee, norm, documents, process), ranked."""
-    adoptions = Adoption.objects.filter(status=AdoptionStatus.OFFERED)
+    """How far offered adoptions differ from their reference (fee, norm, documents, process), ranked: from the
+    variance read model (a row per aimag and service) and the adoptions that differ most."""
+    cells = VarianceCell.objects.all()
+    ranked = DifferingAdoption.objects.all()
     if filters.aimag:
-        adoptions = adoptions.filter(aimag_code=filters.aimag)
+        cells, ranked = cells.filter(aimag_code=filters.aimag), ranked.filter(aimag_code=filters.aimag)
     if filters.service is not None:
-        adoptions = adoptions.filter(service=filters.service)
+        cells, ranked = cells.filter(service=filters.service), ranked.filter(service=filters.service)
     names = {unit.code: unit.name for unit in aimags()}
-    by_aimag: dict[str, VarianceRow] = {}
-    by_service: dict[str, VarianceRow] = {}
-    top: list[dict[str, Any]] = []
-    for row in adoptions.values(
-        "pk",
-        "aimag_code",
-        "service__code",
-        "territory__name_mn",
-        "territory__name_en",
-        "fee_mnt",
-        "version__fee_mnt",
-        "service_norm_days",
-        "version__service_norm_days",
-        "extra_documents",
-        "variance",
-        "process_variance__variance",
-    ).order_by():
-        fee = row["fee_mnt"] is not None and row["fee_mnt"] != row["version__fee_mnt"]
-        norm = (
-            row["service_norm_days"] is not None
-            and row["service_norm_days"] != row["version__service_norm_days"]
+    sums = [
+        "adoptions",
+        "differing",
+        "fee",
+        "norm",
+        "documents",
+        "variants",
+        "process_sum",
+        "differences_sum",
+    ]
+    totals = {f"total_{name}": Sum(name) for name in sums}
+
+    def grouped(column: str) -> list[tuple[str, dict[str, Any]]]:
+        found = cells.values(column).annotate(**totals).order_by().values_list(column, *totals)
+        return [(key, dict(zip(sums, values, strict=True))) for key, *values in found]
+
+    by_aimag = [
+        VarianceRow(key=code, label=names.get(code, code), **row) for code, row in grouped("aimag_code")
+    ]
+    by_service = [VarianceRow(key=code, label=code, **row) for code, row in grouped("service__code")]
+    top_rows = list(
+        ranked.order_by("-score", "service__code", "adoption_id").values_list(
+            "adoption_id", "score", "has_own_fee", "has_own_norm"
+        )[:30]
+    )
+    adoptions = {
+        row["pk"]: row
+        for row in Adoption.objects.filter(pk__in=[row[0] for row in top_rows]).values(
+            "pk", "aimag_code", "service__code", "territory__name_mn", "territory__name_en"
         )
-        documents = len(row["extra_documents"] or [])
-        process = row["process_variance__variance"] or 0.0
-        code = row["service__code"]
-        for table, key, label in (
-            (by_aimag, row["aimag_code"], names.get(row["aimag_code"], row["aimag_code"])),
-            (by_service, code, code),
-        ):
-            item = table.setdefault(key, VarianceRow(key=key, label=label))
-            item.adoptions += 1
-            item.differing += bool(row["variance"] or process)
-            item.fee += fee
-            item.norm += norm
-            item.documents += documents
-            item.variants += row["process_variance__variance"] is not None
-            item.process_sum += process
-            item.differences_sum += row["variance"]
-        if row["variance"] or process:
-            top.append({**row, "score": round(row["variance"] + process, 3), "fee": fee, "norm": norm})
-    top.sort(key=lambda r: (-r["score"], r["service__code"], r["pk"]))
+    }
+    top = [
+        {**adoptions[pk], "score": score, "fee": fee, "norm": norm}
+        for pk, score, fee, norm in top_rows
+        if pk in adoptions
+    ]
     return Variance(
-        by_aimag=sorted(by_aimag.values(), key=lambda r: (-r.score, r.key)),
-        by_service=sorted(by_service.values(), key=lambda r: (-r.score, r.key))[:30],
-        top=top[:30],
+        by_aimag=sorted(by_aimag, key=lambda r: (-r.score, r.key)),
+        by_service=sorted(by_service, key=lambda r: (-r.score, r.key))[:30],
+        top=top,
     )
 
 

@@ -21,6 +21,14 @@ def rollups_refresh(
     return rollups.refresh(batch_size=batch_size, now=now)
 
 
+def rollups_rebuild(*, actor: User | None = None) -> int:
+    """Compute the rollups again from the whole event log at once (set-based on PostgreSQL): after a migration
+    that changes them, or to check them. Returns the events taken in."""
+    if actor is not None:
+        insight_scope_require(actor)
+    return rollups.rebuild()
+
+
 @transaction.atomic
 def rollups_refresh_request(*, actor: User) -> RollupCursor:
     """An analyst asks for fresh figures: the worker folds the new events once this commits."""

@@ -129,6 +129,9 @@ def _bulk_load(version: ServiceVersion) -> int:
                       norm_due_at, created_at
                FROM cases_request WHERE status = 'processing'"""
         )
+        # A database in service has been vacuumed: without it, autovacuum runs over the fresh million rows in the
+        # middle of the measurements, and index-only scans still visit the heap.
+        cursor.execute("VACUUM (ANALYZE) cases_request, cases_workitem, accounts_user")
         cursor.execute("ANALYZE")
     return Request.objects.count()
 

@@ -7,10 +7,11 @@ from django.core.management import call_command
 from django.test import Client
 
 from nutag.accounts.models import User
+from nutag.analytics import rollups
 from nutag.analytics.models import MonthlyRequestRollup, RollupCursor
 from nutag.analytics.services import rollups_refresh
 from nutag.analytics.tasks import rollups_refresh_task
-from nutag.cases.models import Request
+from nutag.cases.models import Request, RequestEvent
 from nutag.catalog.models import Adoption
 
 UTC = datetime.UTC
@@ -65,9 +66,9 @@ def test_others_are_refused_with_the_uniform_error_body(
     client = _client(request.getfixturevalue(persona))
     response = client.get(URL)
     assert response.status_code == 403 and set(response.json()["error"]) == {"code", "message", "details"}
-    before = RollupCursor.objects.get().folded_events
+    before = RollupCursor.objects.get(name=rollups.CURSOR).folded_events
     assert client.post(URL).status_code == 403
-    assert RollupCursor.objects.get().folded_events == before
+    assert RollupCursor.objects.get(name=rollups.CURSOR).folded_events == before
 
 
 def test_anonymous_callers_are_refused(data: Adoption) -> None:
@@ -97,3 +98,6 @@ def test_the_worker_folds_new_events_when_a_refresh_is_queued(
     assert MonthlyRequestRollup.objects.get().submitted == 1
     call_command("refresh_insights", verbosity=0)
     assert MonthlyRequestRollup.objects.get().submitted == 1
+    call_command("refresh_insights", "--rebuild", verbosity=0)
+    assert MonthlyRequestRollup.objects.get().submitted == 1
+    assert RollupCursor.objects.get(name=rollups.CURSOR).folded_events == RequestEvent.objects.count()

@@ -2,7 +2,7 @@ import datetime
 
 from nutag.analytics import rollups
 from nutag.analytics.demo import requests_demo_load
-from nutag.analytics.models import MonthlyRequestRollup, StepDurationRollup
+from nutag.analytics.models import MonthlyAimagRollup, MonthlyDistribution, MonthlyRequestRollup
 from nutag.analytics.permissions import InsightScope
 from nutag.analytics.selectors import Filters, performance_by_aimag, steps_by_aimag
 from nutag.cases.calendar import holidays_load
@@ -26,7 +26,8 @@ def test_the_demo_year_gives_every_aimag_requests_with_differing_speeds_and_is_l
     direct = rollups.direct_fold()
     assert sum(v[0] for v in direct.requests.values()) == created
     assert MonthlyRequestRollup.objects.count() == len(direct.requests)
-    assert StepDurationRollup.objects.count() == len(direct.steps)
+    assert MonthlyDistribution.objects.count() == len({key[:4] for key in [*direct.histogram, *direct.steps]})
+    assert MonthlyAimagRollup.objects.count() == len(rollups._aimag_cells(direct))
     filters = Filters(month_from=datetime.date(2026, 1, 1), month_to=datetime.date(2026, 11, 1))
     national = InsightScope(is_national=True, aimag_codes=frozenset())
     figures = performance_by_aimag(filters, national)

@@ -10,15 +10,16 @@ from nutag.accounts.models import User
 from nutag.analytics import rollups
 from nutag.analytics.models import (
     EventGap,
+    MonthlyAimagRollup,
+    MonthlyDistribution,
     MonthlyRequestRollup,
-    ResolutionHistogram,
     RollupCursor,
-    StepDurationRollup,
 )
 from nutag.analytics.permissions import InsightScope
 from nutag.analytics.savings import SavingsModel
 from nutag.analytics.selectors import (
     Filters,
+    performance,
     performance_by_aimag,
     performance_total,
     savings,
@@ -48,15 +49,25 @@ def _rollup_rows() -> rollups.Fold:
         (r.month, r.aimag_code, r.service_id, r.channel): [getattr(r, n) for n in rollups.REQUEST_COUNTERS]
         for r in MonthlyRequestRollup.objects.all()
     }
-    histogram = {
-        (h.month, h.aimag_code, h.service_id, h.channel, h.bucket): [h.count]
-        for h in ResolutionHistogram.objects.all()
-    }
-    steps = {
-        (s.month, s.aimag_code, s.service_id, s.channel, s.step): [s.count, s.seconds_sum]
-        for s in StepDurationRollup.objects.all()
-    }
+    histogram, steps = {}, {}
+    for d in MonthlyDistribution.objects.all():
+        key = (d.month, d.aimag_code, d.service_id, d.channel)
+        for bucket, count in rollups.buckets_decode(d.resolution_buckets).items():
+            histogram[(*key, bucket)] = [count]
+        for step, figures in rollups.steps_decode(d.steps).items():
+            steps[(*key, step)] = figures
     return rollups.Fold(requests=requests, histogram=histogram, steps=steps)
+
+
+def _aimag_rows() -> dict[tuple[object, ...], tuple[list[int], dict[int, int], dict[str, list[int]]]]:
+    return {
+        (r.month, r.aimag_code, r.channel): (
+            [getattr(r, n) for n in rollups.REQUEST_COUNTERS],
+            rollups.buckets_decode(r.resolution_buckets),
+            rollups.steps_decode(r.steps),
+        )
+        for r in MonthlyAimagRollup.objects.all()
+    }
 
 
 def _assert_exact() -> None:
@@ -65,6 +76,10 @@ def _assert_exact() -> None:
     assert folded.requests == dict(direct.requests)
     assert folded.histogram == dict(direct.histogram)
     assert folded.steps == dict(direct.steps)
+    all_services = {
+        key: (cell.counters, cell.buckets, cell.steps) for key, cell in rollups._aimag_cells(direct).items()
+    }
+    assert _aimag_rows() == all_services
 
 
 def _submit(adoption: Adoption, citizen: User, at: datetime.datetime) -> Request:
@@ -91,9 +106,12 @@ def test_rollups_folded_incrementally_equal_a_direct_computation_over_the_event_
     second = _submit(letter_service, citizen, start + datetime.timedelta(days=40))
     _decide(second, officer_soum_a, "reject", start + datetime.timedelta(days=52), reason="Not registered")
     _submit(letter_service, citizen, start + datetime.timedelta(days=60))
-    before = RollupCursor.objects.get().folded_events
+    before = RollupCursor.objects.get(name=rollups.CURSOR).folded_events
     assert rollups_refresh(batch_size=4) == RequestEvent.objects.count() - before
-    assert RollupCursor.objects.get().last_event_id == RequestEvent.objects.order_by("-id").first().id  # type: ignore[union-attr]
+    assert (
+        RollupCursor.objects.get(name=rollups.CURSOR).last_event_id
+        == RequestEvent.objects.order_by("-id").first().id
+    )  # type: ignore[union-attr]
     _assert_exact()
     assert rollups_refresh() == 0
     _assert_exact()
@@ -167,6 +185,47 @@ def test_figures_of_a_small_hand_made_set_are_pinned(
     assert savings(Filters(**{**YEAR.__dict__, "channel": "operator"}), NATIONAL).national_mnt == 0
 
 
+def test_filters_choose_the_rollup_level_and_one_service_adds_up_to_the_same_figures(
+    letter_service: Adoption, welfare_service: Adoption, make_closed: Callable[..., Request]
+) -> None:
+    day = datetime.datetime(2026, 5, 4, 3, tzinfo=UTC)
+    for adoption, hours, channel in [
+        (letter_service, 24, "online"),
+        (letter_service, 48, "operator"),
+        (letter_service, 72, "online"),
+        (welfare_service, 240, "khurdan"),
+    ]:
+        make_closed(adoption, submitted=day, hours=hours, channel=channel)
+    rollups_refresh()
+
+    def figures(**chosen: object) -> tuple[int, dict[str, int], list[int], int | None, float | None]:
+        found = performance(Filters(**{**YEAR.__dict__, **chosen}), NATIONAL)  # type: ignore[arg-type]
+        return (
+            found.total.closed,
+            {channel: f.closed for channel, f in found.by_channel.items()},
+            [f.closed for f in found.by_month.values() if f.closed],
+            found.by_aimag["64"].closed if found.by_aimag["64"] else None,
+            found.total.median_seconds,
+        )
+
+    def midpoint(hours: int) -> float:
+        return rollups.bucket_midpoint(rollups.bucket_of(hours * 3600))
+
+    everything = figures()
+    assert everything == (4, {"online": 2, "operator": 1, "khurdan": 1}, [4], 4, midpoint(48))
+    assert figures(channel="online") == (2, {"online": 2, "operator": 0, "khurdan": 0}, [2], 2, midpoint(24))
+    assert figures(aimag="44") == (0, {"online": 0, "operator": 0, "khurdan": 0}, [], 4, None)
+    assert figures(aimag="64", channel="khurdan")[:4] == (
+        1,
+        {"online": 0, "operator": 0, "khurdan": 1},
+        [1],
+        1,
+    )
+    letters = figures(service=letter_service.service)
+    assert letters == (3, {"online": 2, "operator": 1, "khurdan": 0}, [3], 3, midpoint(48))
+    assert figures(service=letter_service.service, channel="operator")[0] == 1
+
+
 def test_refresh_by_a_citizen_is_refused_and_folds_nothing(
     letter_service: Adoption, citizen: User, make_closed: Callable[..., Request]
 ) -> None:
@@ -183,8 +242,9 @@ def test_a_rebuild_from_scratch_gives_the_same_rollups_as_the_incremental_fold(
     for hours, returned in [(1, False), (30, True), (300, False)]:
         make_closed(letter_service, submitted=day, hours=hours, returned=returned)
     rollups_refresh()
-    incremental = _rollup_rows()
+    incremental, incremental_aimags = _rollup_rows(), _aimag_rows()
     assert rollups.rebuild() == RequestEvent.objects.count()
     assert _rollup_rows() == incremental
+    assert _aimag_rows() == incremental_aimags
     _assert_exact()
     assert {key[0] for key in incremental.requests} == {datetime.date(2026, 6, 1)}
