@@ -15,8 +15,12 @@ router.register("requests", requests.RequestViewSet, basename="request")
 router.register("work-items", requests.WorkItemViewSet, basename="work-item")
 router.register("consultations", requests.ConsultationViewSet, basename="consultation")
 processes.register(router)
+# Paths an extension serves without a viewset (hot paths), matched before the router's.
+extension_paths = []
 for extension in ("nutag.results.api", "nutag.payments.api", "nutag.analytics.api", "nutag.academy.api"):
-    import_module(extension).register(router)
+    module = import_module(extension)
+    module.register(router)
+    extension_paths += getattr(module, "PATHS", [])
 
 versions = catalog.VersionViewSet
 
@@ -39,5 +43,6 @@ urlpatterns = [
         versions.as_view({"post": "retire"}),
         name="version-retire",
     ),
+    *extension_paths,
     path("", include(router.urls)),
 ]

@@ -1,8 +1,11 @@
+import json
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.test import APIClient
+from rest_framework.test import APIClient, APIRequestFactory
 
 from nutag.accounts.models import User
+from nutag.results.api import VerificationViewSet
 from nutag.results.models import ResultDocument, VerificationAttempt
 
 
@@ -88,3 +91,31 @@ def test_document_list_query_count_is_bounded(
     with django_assert_max_num_queries(3):
         rows = [(d.verification_code, d.request.number) for d in documents_for_user(user=citizen)]
     assert len(rows) == 2
+
+
+@pytest.mark.parametrize("code", ["valid", "UNKN-OWN0-CODE", "not a code"])
+def test_the_qr_path_answers_exactly_as_the_documented_operation(document: ResultDocument, code: str) -> None:
+    """GET documents/verify/{code} is served by a plain view (the hot path); the schema documents the viewset's
+    retrieve: both give the same status and body."""
+    code = document.verification_code if code == "valid" else code
+    served = _api().get(f"/api/v1/documents/verify/{code}")
+    documented = VerificationViewSet.as_view({"get": "retrieve"})(
+        APIRequestFactory().get(f"/api/v1/documents/verify/{code}"), code=code
+    )
+    documented.render()
+    assert served.status_code == documented.status_code == 200
+    assert served.json() == json.loads(documented.content)
+    assert served["Content-Type"] == "application/json"
+
+
+def test_the_qr_path_refuses_other_methods_and_limits_like_the_rest(
+    document: ResultDocument, settings
+) -> None:  # type: ignore[no-untyped-def]
+    url = f"/api/v1/documents/verify/{document.verification_code}"
+    refused = _api().post(url, {})
+    assert refused.status_code == 405 and refused.json()["error"]["code"] == "method_not_allowed"
+    settings.NUTAG_VERIFY_RATE_LIMIT = 1
+    _api().get(url)
+    refused = _api().get(url)
+    assert refused.status_code == 429
+    assert set(refused.json()["error"]) == {"code", "message", "details"}
