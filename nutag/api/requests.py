@@ -91,6 +91,13 @@ def request_body(found: Request) -> dict[str, Any]:
     return dict(_request_representation().to_representation(found))
 
 
+def _answer(found: Request, status_code: int = status.HTTP_200_OK) -> Response:
+    """A request's body with its ETag, which the next action sends back in If-Match."""
+    response = Response(request_body(found), status=status_code)
+    response["ETag"] = found.etag
+    return response
+
+
 class RequestCreateSerializer(serializers.Serializer[Any]):
     service = serializers.CharField(help_text="Code of the reference service")
     territory = serializers.CharField(
@@ -272,9 +279,7 @@ class RequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             services.request_record_access(
                 request=found, staff=acting_user(request), what=f"API request {found}"
             )
-        response = Response(self.get_serializer(found).data)
-        response["ETag"] = found.etag
-        return response
+        return _answer(found)
 
     @extend_schema(
         summary="Start an application (a draft)",
@@ -311,9 +316,7 @@ class RequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             form_data=data["answers"],
             idempotency_key=request.headers.get("Idempotency-Key", "")[:80],
         )
-        response = Response(request_body(found), status=status.HTTP_201_CREATED)
-        response["ETag"] = found.etag
-        return response
+        return _answer(found, status.HTTP_201_CREATED)
 
     @extend_schema(
         summary="Save answers of a draft or of a returned request",
@@ -364,9 +367,7 @@ class RequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         found = self.get_object()
         _expected_version(request, found)
         found = services.request_submit(request=found, actor=acting_user(request))
-        response = Response(RequestSerializer(found).data)
-        response["ETag"] = found.etag
-        return response
+        return _answer(found)
 
     @extend_schema(summary="Send the corrected request back", request=None)
     @action(detail=True, methods=["post"])
@@ -389,9 +390,7 @@ class RequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         found = services.request_send_documents(
             request=found, actor=acting_user(request), expected_version=_expected_version(request, found)
         )
-        response = Response(RequestSerializer(found).data)
-        response["ETag"] = found.etag
-        return response
+        return _answer(found)
 
     @extend_schema(
         summary="Documents officers asked the applicant for, with the codes their uploads take",
@@ -472,9 +471,7 @@ class WorkItemViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[WorkItem]):
             note=payload.validated_data["note"],
             expected_version=expected,
         )
-        response = Response(RequestSerializer(found).data)
-        response["ETag"] = found.etag
-        return response
+        return _answer(found)
 
     @extend_schema(
         summary="Ask the applicant for more documents (the request waits, its clock stopped; the step stays yours)",
@@ -495,9 +492,7 @@ class WorkItemViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[WorkItem]):
             note=payload.validated_data["note"],
             expected_version=expected,
         )
-        response = Response(RequestSerializer(found).data)
-        response["ETag"] = found.etag
-        return response
+        return _answer(found)
 
     @extend_schema(
         summary="Ask another office of the aimag; the step cannot be completed until it answers or you withdraw",
