@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
@@ -191,7 +192,7 @@ class ReadinessViewSet(viewsets.GenericViewSet[Any]):
     def list(self, request: HttpRequest) -> Response:
         paths = readiness_paths(request.user, with_names=False)
         if not paths:
-            raise NotFound("You do not see readiness figures.")
+            raise NotFound(_("You do not see readiness figures."))
         report = readiness_for(paths=paths, aimag_code=request.query_params.get("aimag", "")[:4])
         rows = sorted(report.values(), key=lambda r: r.aimag.code)
         return Response(ReadinessSerializer(rows, many=True).data)
@@ -219,7 +220,7 @@ class SurveyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         survey = Survey.objects.filter(pk=pk).first() if pk.isdigit() else None
         user = acting_user(request)
         if survey is None or not (may(user, "view", survey) or may(user, "answer_for_citizen", survey)):
-            raise NotFound("No such survey.")
+            raise NotFound(_("No such survey."))
         payload = SurveyAnswersSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
@@ -227,7 +228,7 @@ class SurveyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         if data["citizen_soum"]:
             soum = TerritoryUnit.objects.filter(code=data["citizen_soum"]).first()
             if soum is None:
-                raise NotFound("No such soum.")
+                raise NotFound(_("No such soum."))
         response = survey_services.survey_answer(
             survey=survey,
             actor=user,
@@ -254,7 +255,7 @@ class RatingViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.Gen
         payload.is_valid(raise_exception=True)
         found = Request.objects.filter(pk=payload.validated_data["request_id"], applicant=user).first()
         if found is None:
-            raise NotFound("No such request of yours.")
+            raise NotFound(_("No such request of yours."))
         rating = services.rating_create(
             request=found,
             actor=user,

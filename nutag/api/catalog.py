@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
@@ -266,13 +267,13 @@ class AdoptionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         data = dict(payload.validated_data)
         service = ReferenceService.objects.filter(code=data.pop("service")).first()
         if service is None or service.current_version is None:
-            raise NotFound("No published reference service has this code.")
+            raise NotFound(_("No published reference service has this code."))
         number = data.pop("version", None)
         version = _version(service, number, request.user) if number else service.current_version
         territory = TerritoryUnit.objects.filter(code=data.pop("territory")).first()
         organisation = Organisation.objects.filter(code=data.pop("organisation")).first()
         if territory is None or organisation is None:
-            raise NotFound("Unknown territory or organisation code.")
+            raise NotFound(_("Unknown territory or organisation code."))
         adoption = services.adoption_create(
             version=version, territory=territory, organisation=organisation, actor=request.user, **data
         )

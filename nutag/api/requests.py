@@ -255,7 +255,7 @@ def _expected_version(http: HttpRequest, request: Request, body_version: int | N
     header = http.headers.get("If-Match", "")
     if header:
         if header.strip() != request.etag:
-            raise Conflict("The request changed since you read it (ETag mismatch).")
+            raise Conflict(_("The request changed since you read it (ETag mismatch)."))
         return request.version
     return body_version
 
@@ -301,7 +301,7 @@ class RequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             .first()
         )
         if adoption is None:
-            raise NotFound("This service is not offered in this place.")
+            raise NotFound(_("This service is not offered in this place."))
         user: Any = request.user
         applicant = user
         if data.get("applicant_register_number"):
@@ -328,7 +328,10 @@ class RequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         payload = AnswersSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         if not isinstance(payload.validated_data["answers"], dict):
-            raise ValidationFailed("answers must be an object", details={"answers": ["must be an object"]})
+            raise ValidationFailed(
+                _("The answers must be an object of field names and values."),
+                details={"answers": ["not_an_object"]},
+            )
         problems = services.request_save_answers(
             request=self.get_object(),
             actor=acting_user(request),
@@ -432,7 +435,7 @@ class WorkItemViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[WorkItem]):
     def _item(self, pk: str) -> WorkItem:
         item = visible_to(self.request.user, WorkItem.objects.all()).filter(pk=pk).first()
         if item is None:
-            raise NotFound("No such work item in your queue.")
+            raise NotFound(_("No such work item in your queue."))
         return item
 
     @extend_schema(summary="Take the step into your own queue", request=None)

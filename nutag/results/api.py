@@ -9,6 +9,7 @@ from django.http import HttpRequest as DjangoRequest
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
@@ -172,6 +173,7 @@ class VerificationViewSet(viewsets.ViewSet):
         return [MultiPartParser()] if getattr(self, "action", None) == "create" else super().get_parsers()
 
 
+@csrf_exempt  # public and read-only, like every API view: other methods get the uniform 405 below
 def verification_by_code(request: DjangoRequest, code: str) -> JsonResponse:
     """GET documents/verify/{code}, the path every scanned QR code takes, served without DRF's machinery
     (negotiation, parsers, renderers; a fifth of this request's cost): the same body and the same error body as

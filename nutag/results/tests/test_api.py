@@ -112,7 +112,7 @@ def test_the_qr_path_refuses_other_methods_and_limits_like_the_rest(
     document: ResultDocument, settings
 ) -> None:  # type: ignore[no-untyped-def]
     url = f"/api/v1/documents/verify/{document.verification_code}"
-    refused = _api().post(url, {})
+    refused = APIClient(enforce_csrf_checks=True).post(url, {})  # as a real client: no CSRF page either
     assert refused.status_code == 405 and refused.json()["error"]["code"] == "method_not_allowed"
     settings.NUTAG_VERIFY_RATE_LIMIT = 1
     _api().get(url)
