@@ -2,6 +2,7 @@ import hashlib
 from io import BytesIO
 
 import pytest
+from fontTools.ttLib import TTFont
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
@@ -37,6 +38,22 @@ def test_document_embeds_noto_sans_with_mongolian_cyrillic(document: ResultDocum
     assert "/FontFile2" in descendant["/FontDescriptor"]
     to_unicode = font["/ToUnicode"].data
     assert b"04AF" in to_unicode.upper() or b"04E9" in to_unicode.upper()  # ү or ө typeset from the font
+
+
+def test_embedded_glyphs_carry_their_true_bounding_boxes(document: ResultDocument) -> None:
+    """The writer copies glyphs without recomputing their boxes (fonts.add_to): a reader clipping to a wrong box
+    would cut letters, so every embedded glyph's stored box must be the one its outline gives."""
+    reader = PdfFileReader(BytesIO(document.file.read()))
+    font = reader.root["/Pages"]["/Kids"][0]["/Resources"]["/Font"]["/F1"]
+    embedded = TTFont(BytesIO(font["/DescendantFonts"][0]["/FontDescriptor"]["/FontFile2"].data))
+    glyphs = embedded["glyf"]
+    outlined = [name for name in embedded.getGlyphOrder() if glyphs[name].numberOfContours > 0]
+    assert len(outlined) > 20
+    for name in outlined:
+        glyph = glyphs[name]
+        stored = (glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax)
+        glyph.recalcBounds(glyphs)
+        assert stored == (glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax), name
 
 
 def test_demo_authority_is_made_once_and_reused(completed, citizen: User, make_citizen) -> None:  # type: ignore[no-untyped-def]
