@@ -4,6 +4,7 @@ from django.contrib.auth.backends import ModelBackend
 
 from nutag.accounts.choices import UserKind
 from nutag.accounts.models import User
+from nutag.accounts.sessions import prefetched_user
 from nutag.core.queries import Compiled
 
 # Every signed-in request restores its user: compiled once per process (see core.queries).
@@ -16,7 +17,8 @@ def session_user(user_id: Any) -> User | None:
         pk = int(user_id)
     except (TypeError, ValueError):
         return None
-    user = _SESSION_USER.first(pk)
+    prefetched = prefetched_user.get()  # read with the session, in the same query (accounts.sessions)
+    user = prefetched if prefetched is not None and prefetched.pk == pk else _SESSION_USER.first(pk)
     return user if user is not None and user.is_active else None
 
 

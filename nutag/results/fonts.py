@@ -15,6 +15,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 from fontTools.varLib import instancer
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 
 FAMILY = "NotoSans"
 logging.getLogger("fontTools").setLevel(logging.WARNING)  # the PDF writer's subsetting reports every table
@@ -62,4 +63,6 @@ def add_to(pdf: FPDF) -> None:
     pdf.add_font(FAMILY, "", regular())
     # The cached font's glyph boxes are already right (it was saved with them recomputed). Saying so spares the
     # writer unpacking and repacking every glyph it keeps on each document: about a third of rendering time.
-    pdf.fonts[FAMILY.lower()].ttfont.recalcBBoxes = False
+    font = pdf.fonts[FAMILY.lower()]
+    assert isinstance(font, TTFFont)
+    font.ttfont.recalcBBoxes = False

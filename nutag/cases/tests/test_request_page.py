@@ -33,7 +33,7 @@ def _main(page: str) -> str:
     return page[page.index("<main") : page.index("</main>")]
 
 
-def test_a_seen_page_costs_one_query_beyond_the_session_and_follows_every_change(
+def test_a_seen_page_costs_one_query_beyond_the_session_and_its_user_and_follows_every_change(
     english: None,
     client: Client,
     letter_service: Adoption,
@@ -47,7 +47,7 @@ def test_a_seen_page_costs_one_query_beyond_the_session_and_follows_every_change
     assert "Being processed" in page or "Submitted" in page
     assert "Nobody has opened your request yet." in page and "id.pdf" in page
 
-    with django_assert_num_queries(3):  # type: ignore[operator]  # session, user, the request and its stamps
+    with django_assert_num_queries(2):  # type: ignore[operator]  # the session with its user; the request
         again = client.get(f"/requests/{request.pk}/").content.decode()
     assert _main(again) == _main(page)  # the same page (the form tokens of the header differ each time)
 
