@@ -25,6 +25,7 @@ from nutag.catalog.choices import AdoptionStatus
 from nutag.catalog.models import Adoption
 from nutag.core.errors import Conflict, NotFound, ValidationFailed
 from nutag.core.permissions import may, visible_to
+from nutag.core.queries import Compiled
 from nutag.organisations.models import Organisation
 
 IDEMPOTENCY = OpenApiParameter(
@@ -78,6 +79,19 @@ class RequestSerializer(serializers.ModelSerializer[Request]):
             {"id": d.pk, "code": d.code, "name": d.original_name, "size": d.size, "sha256": d.sha256}
             for d in obj.documents.all()
         ]
+
+
+# Every application looks up what it applies for: compiled once per process (see core.queries).
+_OFFERED = Compiled(
+    lambda service, territory: (
+        Adoption.objects.filter(
+            service__code=service, territory__code=territory, status=AdoptionStatus.OFFERED
+        )
+        .select_related("version", "service", "territory", "organisation")
+        .order_by("pk")[:1]
+    ),
+    placeholders=["service-code", "territory-code"],
+)
 
 
 @functools.cache
@@ -291,15 +305,7 @@ class RequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         payload = RequestCreateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        adoption = (
-            Adoption.objects.filter(
-                service__code=data["service"],
-                territory__code=data["territory"],
-                status=AdoptionStatus.OFFERED,
-            )
-            .select_related("version", "service", "territory", "organisation")
-            .first()
-        )
+        adoption = _OFFERED.first(data["service"], data["territory"])
         if adoption is None:
             raise NotFound(_("This service is not offered in this place."))
         user: Any = request.user

@@ -67,6 +67,7 @@ class Effects:
 
     notifications: list[tuple[str, str]] = field(default_factory=list)  # (kind, detail)
     events: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # (kind, step, data)
+    work_items: list[WorkItem] = field(default_factory=list)  # new, written after the request
 
 
 def _handle_service_task(
@@ -133,10 +134,8 @@ def settle(
             state = engine.complete_service_task(
                 model, state, task.task_id, result, now=now, calendar=calendar
             )
-    request.state_json = state.to_json()
+    record_state(request, model, state)
     _mirror_work_items(request, model, state, now, effects, started=started)
-    timers = engine.due_timers(model, state)
-    request.next_timer_at = min((timer.due_at for timer in timers), default=None)
     if engine.is_completed(model, state) and request.status not in FINAL_STATUSES:
         if request.outcome == "issued":
             request.status = RequestStatus.COMPLETED
@@ -150,6 +149,13 @@ def settle(
         for closing in CLOSING_HOOKS:
             closing(request, now)
     return effects
+
+
+def record_state(request: Request, model: CompiledModel, state: InstanceState) -> None:
+    """Keep the process's state on the request, with the moment its next timer fires."""
+    request.state_json = state.to_json()
+    timers = engine.due_timers(model, state)
+    request.next_timer_at = min((timer.due_at for timer in timers), default=None)
 
 
 def _withdraw_questions(item: WorkItem, now: datetime.datetime, effects: Effects) -> None:
@@ -191,17 +197,19 @@ def _mirror_work_items(
     for task_id, task in open_tasks.items():
         if task_id in existing:
             continue
-        WorkItem.objects.create(
-            request=request,
-            task_id=task_id,
-            element_id=task.element_id,
-            name=task.name,
-            role=task.role or "officer",
-            organisation=request.organisation,
-            territory_path=request.territory_path,
-            actions=[{"value": value, "label": label} for value, label in task.actions],
-            decision_field=task.decision_field or "",
-            due_at=task.due_at or request.norm_due_at,
+        effects.work_items.append(
+            WorkItem(
+                request=request,
+                task_id=task_id,
+                element_id=task.element_id,
+                name=task.name,
+                role=task.role or "officer",
+                organisation=request.organisation,
+                territory_path=request.territory_path,
+                actions=[{"value": value, "label": label} for value, label in task.actions],
+                decision_field=task.decision_field or "",
+                due_at=task.due_at or request.norm_due_at,
+            )
         )
 
 

@@ -44,7 +44,7 @@ from nutag.processes import engine
 from nutag.processes.selectors import process_model_for_adoption
 
 
-def _event(
+def _event_row(
     request: Request,
     kind: str,
     actor: Any,
@@ -55,8 +55,9 @@ def _event(
     reason: str = "",
     visible: bool = True,
     at: datetime.datetime | None = None,
-) -> None:
-    RequestEvent.objects.create(
+) -> RequestEvent:
+    """An event of `request`, not yet written: a change writes its events together (see _apply_effects)."""
+    return RequestEvent(
         request=request,
         at=at or timezone.now(),
         actor=actor if getattr(actor, "pk", None) else None,
@@ -68,6 +69,10 @@ def _event(
         reason=reason,
         is_visible_to_applicant=visible,
     )
+
+
+def _event(request: Request, kind: str, actor: Any, **fields: Any) -> None:
+    _event_row(request, kind, actor, **fields).save()
 
 
 def _save(request: Request, expected_version: int | None = None) -> None:
@@ -88,9 +93,23 @@ def _save(request: Request, expected_version: int | None = None) -> None:
 STAFF_ONLY_EVENTS = frozenset({"consultation_asked", "consultation_answered", "consultation_withdrawn"})
 
 
-def _apply_effects(request: Request, effects: runtime.Effects, actor: Any, now: datetime.datetime) -> None:
-    for kind, step, data in effects.events:
-        _event(request, kind, actor, step=step, data=data, at=now, visible=kind not in STAFF_ONLY_EVENTS)
+def _apply_effects(
+    request: Request, effects: runtime.Effects, actor: Any, now: datetime.datetime, *changes: RequestEvent
+) -> None:
+    """Write what a run of the process asks for, after the request itself: its new work items, then the events of
+    the change (`changes`, then the process's own) in one statement each, and queue the notifications."""
+    WorkItem.objects.bulk_create(effects.work_items)
+    RequestEvent.objects.bulk_create(
+        [
+            *changes,
+            *(
+                _event_row(
+                    request, kind, actor, step=step, data=data, at=now, visible=kind not in STAFF_ONLY_EVENTS
+                )
+                for kind, step, data in effects.events
+            ),
+        ]
+    )
     for kind, detail in effects.notifications:
         if kind != "staff_reminder":
             notification_queue(request, kind, detail)
@@ -128,7 +147,6 @@ def request_start(
     )[0]
 
 
-@transaction.atomic
 def request_apply(
     *,
     adoption: Adoption,
@@ -139,25 +157,67 @@ def request_apply(
     idempotency_key: str = "",
     now: datetime.datetime | None = None,
 ) -> Request:
-    """Start and submit in one step (the API's `"submit": true`): one transaction, and the new request, which
-    nobody else can see before it commits, is submitted without being read again. A retry with the same
-    idempotency key returns the request it made."""
-    request, created = _start(
-        adoption=adoption,
-        applicant=applicant,
-        actor=actor,
-        channel=channel,
-        form_data=form_data,
-        idempotency_key=idempotency_key,
-        now=now,
-    )
-    if not created:
-        return request_submit(request=request, actor=actor, now=now)
+    """Start and submit in one step (the API's `"submit": true`), in one transaction. The new request is written
+    once, already submitted, with its process started: nobody can see it before it commits, so there is nothing
+    to lock or read again. A retry with the same idempotency key returns the request it made (and submits it, if
+    it was only started); a reference number drawn by another request a moment ago is drawn again."""
+    moment = now or timezone.now()
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return _apply(
+                    _draft(
+                        adoption=adoption,
+                        applicant=applicant,
+                        actor=actor,
+                        channel=channel,
+                        form_data=form_data,
+                        idempotency_key=idempotency_key,
+                    ),
+                    actor,
+                    moment,
+                )
+        except IntegrityError:
+            made = _made_with(applicant, idempotency_key)
+            if made is None:
+                continue
+            return request_submit(request=made, actor=actor, now=now)
+    raise Conflict(_("The request could not be given a reference number. Try again."))
+
+
+def _made_with(applicant: User, idempotency_key: str) -> Request | None:
+    if not idempotency_key:
+        return None
+    return Request.objects.filter(applicant=applicant, idempotency_key=idempotency_key).first()
+
+
+def _apply(request: Request, actor: User, moment: datetime.datetime) -> Request:
     require(actor, "edit", request)
-    return _submit(request, actor, now or timezone.now())
+    model, state = _begin_process(request, moment, new_number())
+    request.save(force_insert=True)  # a number or idempotency key already taken raises IntegrityError here
+    written = _persisted(request)
+    effects = runtime.settle(request, model, state, moment, started=True)
+    if _persisted(request) != written:  # a step ran at once (a fee, a result): the request changed again
+        _save(request)
+    notification_queue(request, "submitted")
+    _apply_effects(
+        request,
+        effects,
+        actor,
+        moment,
+        _event_row(request, "created", actor, data={"channel": request.channel}, at=moment),
+        _submitted_event(request, actor, moment),
+    )
+    # A new request has no documents: its answer needs no query for them.
+    request._prefetched_objects_cache = {"documents": RequestDocument.objects.none()}  # type: ignore[attr-defined]
+    return request
 
 
-def _start(
+def _persisted(request: Request) -> dict[str, Any]:
+    return {field.attname: getattr(request, field.attname) for field in Request._meta.concrete_fields}
+
+
+def _draft(
     *,
     adoption: Adoption,
     applicant: User,
@@ -165,8 +225,9 @@ def _start(
     channel: str,
     form_data: dict[str, Any] | None,
     idempotency_key: str,
-    now: datetime.datetime | None = None,
-) -> tuple[Request, bool]:
+) -> Request:
+    """A new request for an offered service, checked and not yet written. A citizen applies for themself; an
+    operator for a citizen."""
     if adoption.status != AdoptionStatus.OFFERED:
         raise ValidationFailed(_("This service is not offered here at the moment."))
     if not applicant.is_citizen:
@@ -186,7 +247,7 @@ def _start(
     ):
         raise ValidationFailed(_("This service is not offered through this channel here."))
     cleaned, _problems = answers.clean_answers(adoption, form_data or {}, complete=False)
-    request = Request(
+    return Request(
         service=adoption.service,
         adoption=adoption,
         service_version=adoption.version,
@@ -200,15 +261,35 @@ def _start(
         form_data=cleaned,
         idempotency_key=idempotency_key,
     )
+
+
+def _start(
+    *,
+    adoption: Adoption,
+    applicant: User,
+    actor: User,
+    channel: str,
+    form_data: dict[str, Any] | None,
+    idempotency_key: str,
+    now: datetime.datetime | None = None,
+) -> tuple[Request, bool]:
+    request = _draft(
+        adoption=adoption,
+        applicant=applicant,
+        actor=actor,
+        channel=channel,
+        form_data=form_data,
+        idempotency_key=idempotency_key,
+    )
     try:  # a retry with the same idempotency key meets the unique constraint: it gets the request it made
         with transaction.atomic():
             request.save()
     except IntegrityError:
-        existing = Request.objects.filter(applicant=applicant, idempotency_key=idempotency_key).first()
-        if not idempotency_key or existing is None:
+        existing = _made_with(applicant, idempotency_key)
+        if existing is None:
             raise
         return existing, False
-    _event(request, "created", actor, data={"channel": channel}, at=now)
+    _event(request, "created", actor, data={"channel": request.channel}, at=now)
     return request, True
 
 
@@ -267,7 +348,7 @@ def request_attach_document(
 def _missing(request: Request) -> dict[str, str]:
     _cleaned, problems = answers.clean_answers(request.adoption, request.form_data, complete=True)
     mandatory = [d for d in answers.documents_required(request.adoption) if d.get("is_mandatory")]
-    have = set(request.documents.values_list("code", flat=True)) if mandatory else set()
+    have = set(request.documents.values_list("code", flat=True)) if mandatory and request.pk else set()
     for document in mandatory:
         if document["code"] not in have:
             problems[f"document:{document['code']}"] = _("Upload this document.")
@@ -287,17 +368,30 @@ def request_submit(*, request: Request, actor: User, now: datetime.datetime | No
 
 
 def _submit(request: Request, actor: User, moment: datetime.datetime) -> Request:
-    """Submit a draft the caller holds locked (or has just created)."""
+    """Submit a draft the caller holds locked."""
+    for _attempt in range(5):
+        number = new_number()
+        if not Request.objects.filter(number=number).exists():
+            break
+    model, state = _begin_process(request, moment, number)
+    effects = runtime.settle(request, model, state, moment, started=True)
+    _save(request)
+    notification_queue(request, "submitted")
+    _apply_effects(request, effects, actor, moment, _submitted_event(request, actor, moment))
+    return request
+
+
+def _begin_process(
+    request: Request, moment: datetime.datetime, number: str
+) -> tuple[runtime.CompiledModel, runtime.InstanceState]:
+    """Check that the draft is complete, give it its number and deadlines, and start its process (not yet
+    settled: the caller runs the steps that follow at once)."""
     problems = _missing(request)
     if problems:
         raise ValidationFailed(_("Some answers or documents are missing."), details=problems)
     process_model = process_model_for_adoption(request.adoption)
     if process_model is None or not process_model.is_executable:
         raise ValidationFailed(_("This service cannot take requests yet: its process is not ready."))
-    for _attempt in range(5):
-        number = new_number()
-        if not Request.objects.filter(number=number).exists():
-            break
     request.number = number
     request.process_model = process_model
     request.submitted_at = moment
@@ -308,19 +402,20 @@ def _submit(request: Request, actor: User, moment: datetime.datetime) -> Request
     model = runtime.compiled_for(process_model)
     data = {**request.form_data, "channel": request.channel, "fee_mnt": request.adoption.effective_fee_mnt}
     state = engine.start(model, data, now=moment, calendar=calendar)
-    effects = runtime.settle(request, model, state, moment, started=True)
-    _save(request)
-    _event(
+    runtime.record_state(request, model, state)
+    return model, state
+
+
+def _submitted_event(request: Request, actor: User, moment: datetime.datetime) -> RequestEvent:
+    assert request.norm_due_at is not None
+    return _event_row(
         request,
         "submitted",
         actor,
         before=RequestStatus.DRAFT,
         at=moment,
-        data={"number": number, "norm_due_at": request.norm_due_at.isoformat()},
+        data={"number": request.number, "norm_due_at": request.norm_due_at.isoformat()},
     )
-    notification_queue(request, "submitted")
-    _apply_effects(request, effects, actor, moment)
-    return request
 
 
 def _may_work(user: User, item: WorkItem) -> bool:
@@ -439,20 +534,25 @@ def request_act(
         request.status = RequestStatus.PROCESSING
     effects = runtime.settle(request, model, state, moment)
     _save(request)
-    _event(
+    _apply_effects(
         request,
-        "decided",
+        effects,
         actor,
-        before=before,
-        step=item.name,
-        at=moment,
-        data={
-            "action": action,
-            "label": next((a["label"] for a in item.actions if a["value"] == action), action),
-        },
-        reason=reason or note,
+        moment,
+        _event_row(
+            request,
+            "decided",
+            actor,
+            before=before,
+            step=item.name,
+            at=moment,
+            data={
+                "action": action,
+                "label": next((a["label"] for a in item.actions if a["value"] == action), action),
+            },
+            reason=reason or note,
+        ),
     )
-    _apply_effects(request, effects, actor, moment)
     return request
 
 
@@ -490,8 +590,9 @@ def request_resubmit(*, request: Request, actor: User, now: datetime.datetime | 
     _resume_clock(request, moment)
     effects = runtime.settle(request, model, state, moment)
     _save(request)
-    _event(request, "corrected", actor, before=before, at=moment)
-    _apply_effects(request, effects, actor, moment)
+    _apply_effects(
+        request, effects, actor, moment, _event_row(request, "corrected", actor, before=before, at=moment)
+    )
     return request
 
 
@@ -527,15 +628,20 @@ def request_record_payment(
     request.status = RequestStatus.PROCESSING
     effects = runtime.settle(request, model, state, moment)
     _save(request)
-    _event(
+    _apply_effects(
         request,
-        "paid",
+        effects,
         actor,
-        before=before,
-        at=moment,
-        data={"amount_mnt": amount_mnt, "receipt": reference.strip()},
+        moment,
+        _event_row(
+            request,
+            "paid",
+            actor,
+            before=before,
+            at=moment,
+            data={"amount_mnt": amount_mnt, "receipt": reference.strip()},
+        ),
     )
-    _apply_effects(request, effects, actor, moment)
     return request
 
 
@@ -551,8 +657,13 @@ def request_fire_timers(*, request: Request, now: datetime.datetime | None = Non
     before = request.status
     effects = runtime.settle(request, model, state, moment)
     _save(request)
-    _event(request, "timer", None, before=before, at=moment, visible=before != request.status)
-    _apply_effects(request, effects, None, moment)
+    _apply_effects(
+        request,
+        effects,
+        None,
+        moment,
+        _event_row(request, "timer", None, before=before, at=moment, visible=before != request.status),
+    )
     return request
 
 

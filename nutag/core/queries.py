@@ -20,6 +20,8 @@ M = TypeVar("M", bound=models.Model)
 class _Plan(Generic[M]):
     model: type[M]
     sql: str
+    params: list[Any]  # the query's parameters: its constants, and the placeholders' places
+    slots: list[int]  # where each placeholder's value goes in `params`
     fields: list[str]  # attribute names of the model's columns, in the row's order
     start: int
     end: int
@@ -29,7 +31,9 @@ class _Plan(Generic[M]):
 
 
 class Compiled(Generic[M]):
-    """`build(*placeholders)` returns the queryset; `first(*values)` runs it with `values` in their place."""
+    """`build(*placeholders)` returns the queryset; `first(*values)` and `all(*values)` run it with `values` in
+    the placeholders' places. Each placeholder must be a value the query holds nowhere else (the query's other
+    parameters are its constants)."""
 
     def __init__(self, build: Callable[..., models.QuerySet[M]], placeholders: Sequence[Any]) -> None:
         self._build = build
@@ -41,8 +45,14 @@ class Compiled(Generic[M]):
             queryset = self._build(*self._placeholders)
             compiler = queryset.query.get_compiler(using=DEFAULT_DB_ALIAS)
             sql, params = compiler.as_sql()
-            if tuple(params) != self._placeholders:
-                raise ValueError(f"The query takes {params!r}, not the placeholders {self._placeholders!r}.")
+            slots = []
+            for placeholder in self._placeholders:
+                places = [
+                    i for i, p in enumerate(params) if type(p) is type(placeholder) and p == placeholder
+                ]
+                if len(places) != 1:
+                    raise ValueError(f"The placeholder {placeholder!r} is not one of the query's {params!r}.")
+                slots.append(places[0])
             info = compiler.klass_info
             if info is None:
                 raise ValueError("Compiled queries read model instances.")
@@ -50,6 +60,8 @@ class Compiled(Generic[M]):
             self._plan = _Plan(
                 model=queryset.model,
                 sql=sql,
+                params=list(params),
+                slots=slots,
                 fields=[column[0].target.attname for column in compiler.select[start:end]],
                 start=start,
                 end=end,
@@ -62,15 +74,29 @@ class Compiled(Generic[M]):
         return self._plan
 
     def first(self, *values: Any) -> M | None:
+        found = self._rows(values, one=True)
+        return self._instance(found[0]) if found else None
+
+    def all(self, *values: Any) -> list[M]:
+        return [self._instance(row) for row in self._rows(values, one=False)]
+
+    def _rows(self, values: tuple[Any, ...], *, one: bool) -> list[Any]:
         if len(values) != len(self._placeholders):
             raise TypeError(f"The query takes {len(self._placeholders)} values.")
         plan = self._compile()
+        params = list(plan.params)
+        for slot, value in zip(plan.slots, values, strict=True):
+            params[slot] = value
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute(plan.sql, params)
+            if one:
+                row = cursor.fetchone()
+                return [row] if row is not None else []
+            return list(cursor.fetchall())
+
+    def _instance(self, found: Any) -> M:
+        plan = self._compile()
         connection = connections[DEFAULT_DB_ALIAS]
-        with connection.cursor() as cursor:
-            cursor.execute(plan.sql, values)
-            found = cursor.fetchone()
-        if found is None:
-            return None
         row = list(found)
         for position, (converters, expression) in plan.converters.items():
             value = row[position]

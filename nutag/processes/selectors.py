@@ -12,6 +12,7 @@ from nutag.catalog.choices import VersionStatus
 from nutag.catalog.models import Adoption, ReferenceService, ServiceVersion
 from nutag.core.errors import NotFound
 from nutag.core.permissions import visible_to
+from nutag.core.queries import Compiled
 from nutag.processes.modeling.comparison import Change, compare, draw_comparison
 from nutag.processes.modeling.reader import read_bpmn
 from nutag.processes.models import ProcessModel
@@ -37,13 +38,19 @@ def variant_for_adoption(adoption: Adoption) -> ProcessModel | None:
     return ProcessModel.objects.filter(adoption=adoption, is_current=True).first()
 
 
+# Every submission asks which process to start: compiled once per process (see core.queries).
+_CURRENT_FOR_ADOPTION = Compiled(
+    lambda adoption_id, version_id: ProcessModel.objects.filter(
+        Q(adoption_id=adoption_id) | Q(version_id=version_id, adoption_id__isnull=True), is_current=True
+    ).defer(*HEAVY_FIELDS),
+    placeholders=[-101, -102],
+)
+
+
 def process_model_for_adoption(adoption: Adoption) -> ProcessModel | None:
-    """The process the adoption runs: its own variant, or else the reference process of its version (one query:
-    every submission asks)."""
-    candidates = ProcessModel.objects.filter(
-        Q(adoption_id=adoption.pk) | Q(version_id=adoption.version_id, adoption_id__isnull=True),
-        is_current=True,
-    )
+    """The process the adoption runs: its own variant, or else the reference process of its version, without its
+    heavy columns (a process reads its definition once per compiled model: see cases.runtime)."""
+    candidates = _CURRENT_FOR_ADOPTION.all(adoption.pk, adoption.version_id)
     by_owner = {model.adoption_id is not None: model for model in candidates}
     return by_owner.get(True) or by_owner.get(False)
 

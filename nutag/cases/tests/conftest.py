@@ -37,6 +37,12 @@ def letter_service(holidays: None) -> Adoption:
 
 
 @pytest.fixture
+def paperless_letter(holidays: None) -> Adoption:
+    """The reference letter without documents to upload: one call can apply and submit."""
+    return with_process("reference_letter", "CIVIL-701", fee_mnt=0, documents=[])
+
+
+@pytest.fixture
 def welfare_service(holidays: None) -> Adoption:
     return with_process("welfare_committee", "WELF-700", fee_mnt=0, category="welfare")
 

@@ -1,7 +1,9 @@
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from nutag.accounts.models import User
+from nutag.cases import services
 from nutag.cases.models import Request, RequestDocument
 from nutag.cases.tests.conftest import PDF
 from nutag.catalog.models import Adoption
@@ -100,3 +102,50 @@ def test_one_call_applies_and_submits_or_changes_nothing(permit_service: Adoptio
     refused = api.post("/api/v1/requests", body, format="json")
     assert refused.status_code == 400 and "document:ID_CARD" in refused.json()["error"]["details"]
     assert not Request.objects.exists()  # the draft made in the same call was rolled back
+
+
+def test_one_call_submission_is_written_once_and_a_retry_returns_it(
+    paperless_letter: Adoption, citizen: User
+) -> None:
+    api = _client(citizen)
+    body = {"service": "CIVIL-701", "territory": "6401", "answers": {"purpose": "work"}, "submit": True}
+    first = api.post("/api/v1/requests", body, format="json", HTTP_IDEMPOTENCY_KEY="tap-1")
+    again = api.post("/api/v1/requests", body, format="json", HTTP_IDEMPOTENCY_KEY="tap-1")
+
+    assert first.status_code == 201 and again.status_code == 201
+    assert again.json()["id"] == first.json()["id"] and first.json()["status"] == "submitted"
+    assert first.json()["documents"] == []
+    request = Request.objects.get()
+    assert first.json()["number"] == request.number and request.next_timer_at is not None
+    assert list(request.events.values_list("kind", flat=True)) == ["created", "submitted"]
+    assert list(request.work_items.values_list("status", flat=True)) == ["open"]
+    assert first["ETag"] == request.etag  # the answer is the request as written
+
+
+def test_a_retry_that_asks_to_submit_submits_the_draft_the_first_call_made(
+    paperless_letter: Adoption, citizen: User
+) -> None:
+    api = _client(citizen)
+    body = {"service": "CIVIL-701", "territory": "6401", "answers": {"purpose": "work"}}
+    draft = api.post("/api/v1/requests", body, format="json", HTTP_IDEMPOTENCY_KEY="tap-2").json()
+    submitted = api.post(
+        "/api/v1/requests", {**body, "submit": True}, format="json", HTTP_IDEMPOTENCY_KEY="tap-2"
+    ).json()
+    assert submitted["id"] == draft["id"] and submitted["status"] == "submitted"
+    assert Request.objects.count() == 1
+
+
+def test_a_reference_number_another_request_holds_is_drawn_again(
+    paperless_letter: Adoption, citizen: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Numbers are random; a collision is forced by drawing one already given, then a fresh one."""
+    taken = services.request_apply(
+        adoption=paperless_letter, applicant=citizen, actor=citizen, form_data={"purpose": "work"}
+    ).number
+    draws = iter([taken, "ABCD-EFGH"])
+    monkeypatch.setattr(services, "new_number", lambda: next(draws))
+    again = services.request_apply(
+        adoption=paperless_letter, applicant=citizen, actor=citizen, form_data={"purpose": "work"}
+    )
+    assert again.number == "ABCD-EFGH" and Request.objects.count() == 2
+    assert again.events.count() == 2 and again.work_items.count() == 1  # nothing left of the first attempt

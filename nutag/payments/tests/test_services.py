@@ -10,16 +10,20 @@ from django.utils import timezone
 
 from nutag.accounts.models import User
 from nutag.cases import services as cases
+from nutag.cases.calendar import holidays_load
 from nutag.cases.choices import RequestStatus
 from nutag.cases.models import Request, RequestEvent
+from nutag.cases.tests.conftest import ANSWERS
 from nutag.catalog.models import Adoption
+from nutag.catalog.tests.factories import adopt, published_version
 from nutag.core.errors import Conflict, PermissionDenied, ValidationFailed
 from nutag.payments import services
 from nutag.payments.choices import InvoiceStatus, RefundRule
 from nutag.payments.models import Invoice, Payment, Refund
 from nutag.payments.receipts import receipt_pdf
 from nutag.payments.rules import refund_rule_for
-from nutag.payments.tests.conftest import act_until, invoice_of, submitted
+from nutag.payments.tests.conftest import act_until, fee_first_process, invoice_of, submitted
+from nutag.processes.services import process_model_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +195,21 @@ def test_cash_for_a_request_no_longer_waiting_is_refused(
         )
     assert not Payment.objects.exists()
     assert invoice_of(awaiting_fee).status == InvoiceStatus.CANCELLED  # the permit was issued and closed
+
+
+def test_one_call_submission_of_a_service_that_asks_the_fee_first_opens_its_invoice(
+    world: None, citizen: User
+) -> None:
+    """The process's first step is the fee: the request is written submitted, then the fee step changes it again
+    in the same transaction."""
+    holidays_load()
+    version = published_version(code="BUS-721", process_kind="permit", fee_mnt=5000, documents=[])
+    process_model_upload(owner=version, file_name="fee_first.bpmn", content=fee_first_process(), actor=None)
+    request = cases.request_apply(
+        adoption=adopt(version, "6401"), applicant=citizen, actor=citizen, form_data=ANSWERS
+    )
+    stored = Request.objects.get(pk=request.pk)
+    assert stored.status == RequestStatus.AWAITING_PAYMENT and stored.version == request.version == 2
+    assert invoice_of(stored).amount_mnt == 5000 and invoice_of(stored).status == InvoiceStatus.OPEN
+    kinds = list(stored.events.values_list("kind", flat=True))
+    assert kinds[:2] == ["created", "submitted"] and "fee_requested" in kinds
