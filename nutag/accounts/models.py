@@ -151,8 +151,8 @@ class UserSession(AbstractBaseSession):
     user = models.ForeignKey(User, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
+        verbose_name = _("sign-in session")
+        verbose_name_plural = _("sign-in sessions")
 
     @classmethod
     def get_session_store_class(cls) -> Any:

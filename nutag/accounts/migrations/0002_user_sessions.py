@@ -21,8 +21,8 @@ class Migration(migrations.Migration):
                 ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                'verbose_name': 'session',
-                'verbose_name_plural': 'sessions',
+                'verbose_name': 'sign-in session',
+                'verbose_name_plural': 'sign-in sessions',
             },
         ),
     ]
