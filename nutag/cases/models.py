@@ -43,8 +43,9 @@ class Request(models.Model):
     is recorded as a RequestEvent; `version` increases with each change so a stale action gets a conflict."""
 
     # Unique by a constraint, not `unique=True`: on PostgreSQL that also makes a LIKE index nothing uses, written on
-    # every submission. (Every index here is paid on each insert: only those a query needs are kept.)
-    number = models.CharField(_("reference number"), max_length=16, null=True, blank=True)
+    # every submission. (Every index here is paid on each insert: only those a query needs are kept.) Null until
+    # submitted, so that drafts, which have no number yet, do not collide.
+    number = models.CharField(_("reference number"), max_length=16, null=True, blank=True)  # noqa: DJ001
     service = models.ForeignKey(
         ReferenceService, verbose_name=_("service"), on_delete=models.PROTECT, related_name="+"
     )
