@@ -93,3 +93,26 @@ def test_two_decisions_on_one_step_at_once_one_wins(
     final = Request.objects.get(pk=submitted.pk)
     assert final.status == wins[0].status
     assert RequestEvent.objects.filter(request=final, kind="decided").count() == 1
+
+
+def test_a_submission_and_its_retry_at_the_same_moment_make_one_request(
+    world: None, make_citizen: Callable[..., User]
+) -> None:
+    """A client retries before the first call has answered: both calls insert, the second waits on the
+    idempotency key's unique index until the first commits, then returns the request the first made."""
+    if connection.vendor != "postgresql":
+        pytest.skip("real concurrency runs on PostgreSQL (CI's second pass)")
+    holidays_load()
+    adoption = with_process("reference_letter", "CIVIL-801", fee_mnt=0, documents=[])
+    citizen = make_citizen()
+
+    def apply() -> Request:
+        return services.request_apply(
+            adoption=adoption, applicant=citizen, actor=citizen, form_data=ANSWERS, idempotency_key="tap-race"
+        )
+
+    results = _race(apply, apply)
+    assert all(isinstance(r, Request) for r in results), results
+    assert results[0].pk == results[1].pk and Request.objects.count() == 1
+    assert RequestEvent.objects.filter(kind="submitted").count() == 1
+    assert WorkItem.objects.count() == 1
