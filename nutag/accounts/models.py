@@ -148,7 +148,12 @@ class UserSession(AbstractBaseSession):
     """A signed-in session with its user beside it: restoring a request's session and user is one query (see
     accounts.sessions), and deleting a user ends their sessions."""
 
-    user = models.ForeignKey(User, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    # No database constraint: a session written for a user deleted a moment before would fail its check at commit,
+    # and Django's session store retries a failed new session forever. Deleting a user still deletes their
+    # sessions (the ORM cascades), and a session whose user is gone restores nobody.
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
 
     class Meta:
         verbose_name = _("sign-in session")

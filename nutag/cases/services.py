@@ -37,7 +37,7 @@ from nutag.cases.numbers import new_number
 from nutag.cases.selectors import consultation_targets
 from nutag.catalog.choices import AdoptionStatus
 from nutag.catalog.models import Adoption
-from nutag.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from nutag.core.errors import Conflict, DomainError, NotFound, PermissionDenied, ValidationFailed
 from nutag.core.permissions import may, require
 from nutag.organisations.models import Organisation
 from nutag.processes import engine
@@ -160,9 +160,15 @@ def request_apply(
     """Start and submit in one step (the API's `"submit": true`), in one transaction. The new request is written
     once, already submitted, with its process started: nobody can see it before it commits, so there is nothing
     to lock or read again. A retry with the same idempotency key returns the request it made (and submits it, if
-    it was only started); a reference number drawn by another request a moment ago is drawn again."""
+    it was only started), whatever this call's own answers; a reference number drawn by another request a moment
+    ago is drawn again.
+
+    A replay is found only when this call fails (the key's unique index, or a check the first call's request need
+    not pass again), so a new submission pays no query for it. The request is the transaction's first write, so
+    a failure of its INSERT comes before any step of its process has run."""
     moment = now or timezone.now()
     for _attempt in range(5):
+        number = new_number()
         try:
             with transaction.atomic():
                 return _apply(
@@ -176,12 +182,14 @@ def request_apply(
                     ),
                     actor,
                     moment,
+                    number,
                 )
-        except IntegrityError:
+        except (IntegrityError, DomainError):
             made = _made_with(applicant, idempotency_key)
-            if made is None:
-                continue
-            return request_submit(request=made, actor=actor, now=now)
+            if made is not None:
+                return request_submit(request=made, actor=actor, now=now)
+            if not Request.objects.filter(number=number).exists():
+                raise  # not a replay and not the number: the error is the answer
     raise Conflict(_("The request could not be given a reference number. Try again."))
 
 
@@ -191,9 +199,10 @@ def _made_with(applicant: User, idempotency_key: str) -> Request | None:
     return Request.objects.filter(applicant=applicant, idempotency_key=idempotency_key).first()
 
 
-def _apply(request: Request, actor: User, moment: datetime.datetime) -> Request:
+def _apply(request: Request, actor: User, moment: datetime.datetime, number: str) -> Request:
     require(actor, "edit", request)
-    model, state = _begin_process(request, moment, new_number())
+    created = _event_row(request, "created", actor, data={"channel": request.channel}, at=moment)
+    model, state = _begin_process(request, moment, number)
     request.save(force_insert=True)  # a number or idempotency key already taken raises IntegrityError here
     written = _persisted(request)
     effects = runtime.settle(request, model, state, moment, started=True)
@@ -205,7 +214,7 @@ def _apply(request: Request, actor: User, moment: datetime.datetime) -> Request:
         effects,
         actor,
         moment,
-        _event_row(request, "created", actor, data={"channel": request.channel}, at=moment),
+        created,
         _submitted_event(request, actor, moment),
     )
     # A new request has no documents: its answer needs no query for them.

@@ -33,7 +33,9 @@ class _Plan(Generic[M]):
 class Compiled(Generic[M]):
     """`build(*placeholders)` returns the queryset; `first(*values)` and `all(*values)` run it with `values` in
     the placeholders' places. Each placeholder must be a value the query holds nowhere else (the query's other
-    parameters are its constants)."""
+    parameters are its constants, fixed at the first call: never `timezone.now()`). Values reach the database as
+    given, without the field's conversion: use placeholders for ints and strings compared for equality only, not
+    for dates, decimals or lookups that transform the value (`contains`: the first call then refuses it)."""
 
     def __init__(self, build: Callable[..., models.QuerySet[M]], placeholders: Sequence[Any]) -> None:
         self._build = build

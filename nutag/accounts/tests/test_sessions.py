@@ -5,11 +5,13 @@ import datetime
 from collections.abc import Callable
 
 import pytest
+from django.contrib.auth import SESSION_KEY
 from django.test import Client
 from django.utils import timezone
 
 from nutag.accounts.choices import Role
 from nutag.accounts.models import User, UserSession
+from nutag.accounts.sessions import SessionStore
 
 PASSWORD = "correct-horse-battery"
 
@@ -67,4 +69,21 @@ def test_an_expired_session_is_not_restored(officer: User) -> None:
     UserSession.objects.filter(session_key=client.cookies["sessionid"].value).update(
         expire_date=timezone.now() - datetime.timedelta(seconds=1)
     )
+    assert _is_signed_out(client)
+
+
+@pytest.mark.django_db(transaction=True)  # the write commits: a foreign key is checked at commit
+def test_a_session_written_for_a_user_deleted_a_moment_before_is_saved_and_restores_nobody(
+    officer: User,
+) -> None:
+    """A key rotated (login, password change) while the user is deleted elsewhere: the write must not fail the
+    user's foreign key, which Django's session store would retry forever."""
+    store = SessionStore()
+    store[SESSION_KEY] = str(officer.pk)
+    User.objects.filter(pk=officer.pk).delete()
+    store.create()
+    assert UserSession.objects.filter(session_key=store.session_key, user_id=officer.pk).exists()
+
+    client = Client()
+    client.cookies["sessionid"] = store.session_key
     assert _is_signed_out(client)

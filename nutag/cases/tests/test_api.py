@@ -117,7 +117,10 @@ def test_one_call_submission_is_written_once_and_a_retry_returns_it(
     assert first.json()["documents"] == []
     request = Request.objects.get()
     assert first.json()["number"] == request.number and request.next_timer_at is not None
-    assert list(request.events.values_list("kind", flat=True)) == ["created", "submitted"]
+    assert list(request.events.values_list("kind", "status_after")) == [
+        ("created", "draft"),
+        ("submitted", "submitted"),
+    ]
     assert list(request.work_items.values_list("status", flat=True)) == ["open"]
     assert first["ETag"] == request.etag  # the answer is the request as written
 
@@ -149,3 +152,37 @@ def test_a_reference_number_another_request_holds_is_drawn_again(
     )
     assert again.number == "ABCD-EFGH" and Request.objects.count() == 2
     assert again.events.count() == 2 and again.work_items.count() == 1  # nothing left of the first attempt
+
+
+def test_a_retry_asking_to_submit_a_draft_with_its_documents_submits_it(
+    letter_service: Adoption, citizen: User
+) -> None:
+    """The retry carries no documents itself: it is answered with the request the key made, not checked as a
+    new application."""
+    api = _client(citizen)
+    body = {"service": "CIVIL-700", "territory": "6401", "answers": {"purpose": "work"}}
+    draft = api.post("/api/v1/requests", body, format="json", HTTP_IDEMPOTENCY_KEY="tap-3").json()
+    uploaded = api.post(
+        f"/api/v1/requests/{draft['id']}/documents",
+        {"code": "ID_CARD", "file": SimpleUploadedFile("id.pdf", PDF)},
+        format="multipart",
+    )
+    assert uploaded.status_code == 201
+    retried = api.post(
+        "/api/v1/requests",
+        {**body, "answers": {}, "submit": True},
+        format="json",
+        HTTP_IDEMPOTENCY_KEY="tap-3",
+    )
+    assert retried.status_code == 201, retried.json()
+    assert retried.json()["id"] == draft["id"] and retried.json()["status"] == "submitted"
+    assert Request.objects.count() == 1
+
+
+def test_a_refused_one_call_submission_without_a_key_is_a_clear_error_and_writes_nothing(
+    letter_service: Adoption, citizen: User
+) -> None:
+    body = {"service": "CIVIL-700", "territory": "6401", "answers": {"purpose": "work"}, "submit": True}
+    refused = _client(citizen).post("/api/v1/requests", body, format="json")
+    assert refused.status_code == 400 and "document:ID_CARD" in refused.json()["error"]["details"]
+    assert not Request.objects.exists()
