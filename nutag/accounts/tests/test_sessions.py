@@ -2,10 +2,12 @@
 hold: an account switched off, a changed password, a deleted user or an expired session all sign the person out."""
 
 import datetime
+import io
 from collections.abc import Callable
 
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -87,3 +89,18 @@ def test_a_session_written_for_a_user_deleted_a_moment_before_is_saved_and_resto
     client = Client()
     client.cookies["sessionid"] = store.session_key
     assert _is_signed_out(client)
+
+
+def test_the_expiry_job_deletes_expired_sessions_and_keeps_live_ones(officer: User) -> None:
+    live = _signed_in(officer)
+    expired = _signed_in(officer)
+    UserSession.objects.filter(session_key=expired.cookies["sessionid"].value).update(
+        expire_date=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    out = io.StringIO()
+    call_command("expire_sessions", stdout=out)
+    assert "Deleted 1 expired sessions." in out.getvalue()
+    assert list(UserSession.objects.values_list("session_key", flat=True)) == [
+        live.cookies["sessionid"].value
+    ]
+    assert live.get("/workspace/").status_code == 200
